@@ -1,0 +1,87 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const Port = z.coerce.number().int().min(0).max(65_535);
+const OnOff = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ['on', 'off', 'true', 'false', '1', '0', 'yes', 'no'].includes(v), 'must be on or off')
+  .transform((v) => ['on', 'true', '1', 'yes'].includes(v));
+
+/** Every environment variable Vigie reads, with its default; the README documents the same list. */
+const EnvSchema = z.object({
+  VIGIE_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave unset for the embedded SQLite)')
+    .optional(),
+  VIGIE_HTTP_PORT: Port.optional(),
+  PORT: Port.optional(),
+  VIGIE_HTTP_HOST: z.string().min(1).default('0.0.0.0'),
+  VIGIE_PUBLIC_URL: z.url().optional(),
+  VIGIE_SMTP_PORT: Port.default(2525),
+  VIGIE_DEMO: OnOff.default(true),
+  VIGIE_ADMIN_EMAIL: z.email().default('admin@vigie.local'),
+  VIGIE_ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
+  VIGIE_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  VIGIE_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  VIGIE_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  VIGIE_BODY_LIMIT_MB: z.coerce.number().min(0.1).max(100).default(1),
+  VIGIE_IMPORT_LIMIT_MB: z.coerce.number().min(1).max(500).default(20),
+  VIGIE_TRUST_PROXY: OnOff.default(false),
+  VIGIE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  VIGIE_WEB_DIR: z.string().optional(),
+});
+
+export interface Config {
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  http: { host: string; port: number; publicUrl: string | null; trustProxy: boolean; bodyLimitBytes: number; importLimitBytes: number };
+  smtpPort: number;
+  demo: boolean;
+  admin: { email: string; password: string | null };
+  auth: { sessionHours: number; maxFailures: number; lockMinutes: number };
+  logLevel: z.infer<typeof EnvSchema>['VIGIE_LOG_LEVEL'];
+  webDir: string;
+}
+
+/** A configuration value that cannot be used; the message names the variable. */
+export class ConfigError extends Error {}
+
+/** Reads the environment once into a typed object; refuses to go on with a bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.VIGIE_DATA_DIR);
+  const mb = 1024 * 1024;
+  return {
+    dataDir,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'sqlite', file: resolve(dataDir, 'vigie.sqlite') },
+    http: {
+      host: e.VIGIE_HTTP_HOST,
+      port: e.VIGIE_HTTP_PORT ?? e.PORT ?? 8080,
+      publicUrl: e.VIGIE_PUBLIC_URL ?? null,
+      trustProxy: e.VIGIE_TRUST_PROXY,
+      bodyLimitBytes: Math.round(e.VIGIE_BODY_LIMIT_MB * mb),
+      importLimitBytes: Math.round(e.VIGIE_IMPORT_LIMIT_MB * mb),
+    },
+    smtpPort: e.VIGIE_SMTP_PORT,
+    demo: e.VIGIE_DEMO,
+    admin: { email: e.VIGIE_ADMIN_EMAIL.toLowerCase(), password: e.VIGIE_ADMIN_PASSWORD ?? null },
+    auth: {
+      sessionHours: e.VIGIE_SESSION_HOURS,
+      maxFailures: e.VIGIE_LOGIN_MAX_FAILURES,
+      lockMinutes: e.VIGIE_LOGIN_LOCK_MINUTES,
+    },
+    logLevel: e.VIGIE_LOG_LEVEL,
+    webDir: resolve(e.VIGIE_WEB_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
+  };
+}
