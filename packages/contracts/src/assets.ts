@@ -1,6 +1,6 @@
 import { ASSET_STATUSES, ASSET_TYPES, RELATION_KINDS } from '@vigie/domain';
 import { z } from 'zod';
-import { Id, IsoInstant, ListQuery, OptionalText, Phone } from './common.js';
+import { Id, IsoInstant, ListQuery, OptionalText, Phone, patchOf } from './common.js';
 
 export const AssetType = z.enum(ASSET_TYPES);
 export const AssetStatus = z.enum(ASSET_STATUSES);
@@ -30,7 +30,7 @@ export const VendorInput = z.object({
   notes: OptionalText(2000),
 });
 export type VendorInput = z.input<typeof VendorInput>;
-export const VendorPatch = VendorInput.partial();
+export const VendorPatch = patchOf(VendorInput);
 
 export const Asset = z.object({
   id: Id,
@@ -67,7 +67,7 @@ export const AssetInput = z.object({
   notes: OptionalText(5000),
 });
 export type AssetInput = z.input<typeof AssetInput>;
-export const AssetPatch = AssetInput.omit({ clientId: true }).partial();
+export const AssetPatch = patchOf(AssetInput.omit({ clientId: true }));
 
 export const AssetListQuery = ListQuery.extend({
   clientId: Id.optional(),

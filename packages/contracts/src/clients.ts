@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Address, Id, IsoInstant, ListQuery, Locale, OptionalText, Phone, TimeZone } from './common.js';
+import { Address, Id, IsoInstant, ListQuery, Locale, OptionalText, Phone, TimeZone, patchOf } from './common.js';
 
 const MailDomain = z
   .string()
@@ -46,7 +46,7 @@ export const ClientInput = z.object({
   active: z.boolean().default(true),
 });
 export type ClientInput = z.input<typeof ClientInput>;
-export const ClientPatch = ClientInput.partial();
+export const ClientPatch = patchOf(ClientInput);
 
 export const ClientListQuery = ListQuery.extend({
   active: z.enum(['true', 'false']).optional(),
@@ -73,7 +73,7 @@ export const SiteInput = z.object({
   accessNotes: OptionalText(2000),
 });
 export type SiteInput = z.input<typeof SiteInput>;
-export const SitePatch = SiteInput.partial();
+export const SitePatch = patchOf(SiteInput);
 
 export const Contact = z.object({
   id: Id,
@@ -106,4 +106,4 @@ export const ContactInput = z.object({
   notes: OptionalText(2000),
 });
 export type ContactInput = z.input<typeof ContactInput>;
-export const ContactPatch = ContactInput.partial();
+export const ContactPatch = patchOf(ContactInput);

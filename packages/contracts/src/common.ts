@@ -67,3 +67,16 @@ export const Phone = z
   .optional();
 
 export const TimeZone = z.string().min(1).max(64).describe('IANA time zone, e.g. Europe/Paris');
+
+/**
+ * The PATCH form of a create schema: every field optional and no defaults applied,
+ * so that a field left out keeps its stored value (zod's `.partial()` would fill in the defaults).
+ */
+export function patchOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const inner = field instanceof z.ZodDefault ? (field.def.innerType as z.ZodType) : (field as z.ZodType);
+    shape[key] = inner.optional();
+  }
+  return z.object(shape) as unknown as z.ZodObject<{ [K in keyof Shape]: z.ZodOptional<Shape[K]> }>;
+}

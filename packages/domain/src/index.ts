@@ -3,3 +3,4 @@ export * from './asset-types.js';
 export * from './calendar.js';
 export * from './contract.js';
 export * from './roles.js';
+export * from './login-throttle.js';

@@ -19,7 +19,6 @@ export interface Database {
   assets: AssetRow;
   asset_relations: AssetRelationRow;
   audit_events: AuditEventRow;
-  counters: { name: string; value: number };
 }
 
 export type Json = unknown;

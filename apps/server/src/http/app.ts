@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import { assetRoutes } from '../modules/assets/assets.routes.js';
+import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { clientRoutes } from '../modules/clients/clients.routes.js';
+import { contractRoutes } from '../modules/contracts/contracts.routes.js';
+import { authRoutes } from '../modules/identity/auth.routes.js';
+import { tokenRoutes } from '../modules/identity/tokens.routes.js';
+import { userRoutes } from '../modules/identity/users.routes.js';
+import { importRoutes } from '../modules/imports/imports.routes.js';
+import { registerAuthentication } from './authenticate.js';
+import { registerErrorHandling } from './error-handler.js';
+import { healthRoutes } from './health.routes.js';
+import { registerMetrics } from './metrics.js';
+import type { Services } from './services.js';
+import { registerWebApp } from './web.js';
+
+export interface AppOptions {
+  config: Pick<Config, 'http' | 'logLevel' | 'webDir'>;
+  services: Services;
+  logger?: boolean;
+}
+
+/** Assembles the HTTP server: conventions first (errors, auth, metrics, OpenAPI), then each area's routes. */
+export async function buildApp({ config, services, logger = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    bodyLimit: config.http.bodyLimitBytes,
+    trustProxy: config.http.trustProxy,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    // Request lines are left to the metrics; errors are still logged with their request id.
+    logController: new LogController({ disableRequestLogging: true }),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('referrer-policy', 'same-origin');
+    if (request.url.startsWith('/api/v1/')) void reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Vigie API',
+        version: '1',
+        description: 'The HTTP API of Vigie. Cookie sessions need X-CSRF-Token on writes; integrations use Bearer API tokens.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'vigie_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  registerAuthentication(app, services.auth);
+  registerMetrics(app);
+  await app.register(healthRoutes(services.db));
+  await app.register(authRoutes(services, { secureCookies: config.http.publicUrl?.startsWith('https://') ?? false }));
+  await app.register(userRoutes(services));
+  await app.register(tokenRoutes(services));
+  await app.register(clientRoutes(services));
+  await app.register(contractRoutes(services));
+  await app.register(assetRoutes(services));
+  await app.register(importRoutes(services, config.http));
+  await app.register(auditRoutes(services));
+  await registerWebApp(app, config.webDir);
+  return app;
+}

@@ -1,0 +1,54 @@
+import type { Config } from '../config.js';
+import type { Clock } from '../core/clock.js';
+import type { Db } from '../db/connection.js';
+import { AssetService } from '../modules/assets/assets.service.js';
+import { RelationService } from '../modules/assets/relations.service.js';
+import { VendorService } from '../modules/assets/vendors.service.js';
+import { AuditService } from '../modules/audit/audit.service.js';
+import { ClientService } from '../modules/clients/clients.service.js';
+import { ContactService } from '../modules/clients/contacts.service.js';
+import { SiteService } from '../modules/clients/sites.service.js';
+import { ContractService } from '../modules/contracts/contracts.service.js';
+import { AuthService } from '../modules/identity/auth.service.js';
+import { LoginThrottle } from '../modules/identity/login-throttle.service.js';
+import { TeamService } from '../modules/identity/teams.service.js';
+import { TokenService } from '../modules/identity/tokens.service.js';
+import { UserService } from '../modules/identity/users.service.js';
+import { ImportService } from '../modules/imports/imports.service.js';
+
+export type Services = ReturnType<typeof buildServices>;
+
+const MINUTE = 60_000;
+
+/** Wires every service once; routes, the CLI and the demo loader all go through these. */
+export function buildServices(db: Db, clock: Clock, auth: Config['auth']) {
+  const audit = new AuditService(db, clock);
+  const throttle = new LoginThrottle(
+    db,
+    clock,
+    { maxFailures: auth.maxFailures, windowMs: auth.lockMinutes * MINUTE, lockMs: auth.lockMinutes * MINUTE },
+    { maxFailures: auth.maxFailures * 6, windowMs: auth.lockMinutes * MINUTE, lockMs: auth.lockMinutes * MINUTE },
+  );
+  const clients = new ClientService(db, clock, audit);
+  const sites = new SiteService(db, clock, audit);
+  const contacts = new ContactService(db, clock, audit);
+  const vendors = new VendorService(db, clock, audit);
+  const assets = new AssetService(db, clock, audit, clients, vendors);
+  return {
+    db,
+    clock,
+    audit,
+    auth: new AuthService(db, clock, throttle, audit, auth.sessionHours),
+    users: new UserService(db, clock, audit, clients),
+    teams: new TeamService(db, clock, audit, clients),
+    tokens: new TokenService(db, clock, audit),
+    clients,
+    sites,
+    contacts,
+    contracts: new ContractService(db, clock, audit, clients),
+    vendors,
+    assets,
+    relations: new RelationService(db, clock, audit, assets),
+    imports: new ImportService(clients, sites, contacts, assets, vendors),
+  };
+}

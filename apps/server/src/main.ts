@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { type Clock, systemClock } from './core/clock.js';
+import { type Db, openDatabase } from './db/connection.js';
+import { migrateToLatest } from './db/migrate.js';
+import { loadDemo } from './demo/load-demo.js';
+import { buildApp } from './http/app.js';
+import { type Services, buildServices } from './http/services.js';
+import { ensureFirstAdmin } from './modules/identity/bootstrap.js';
+
+export interface Running {
+  app: FastifyInstance;
+  db: Db;
+  services: Services;
+  url: string;
+  firstAdmin: { email: string; password: string; generated: boolean } | null;
+  demoLoaded: boolean;
+  stop(): Promise<void>;
+}
+
+/** Opens and migrates the database, creates the first admin (and the demo on a new database), then serves HTTP. */
+export async function startServer(config: Config, options: { clock?: Clock; logger?: boolean } = {}): Promise<Running> {
+  const clock = options.clock ?? systemClock;
+  const db = openDatabase(config.database);
+  try {
+    const applied = await migrateToLatest(db);
+    const isNewDatabase = applied.includes('0001-identity');
+    const services = buildServices(db, clock, config.auth);
+    const firstAdmin = await ensureFirstAdmin(db, clock, config.admin);
+    const demoLoaded = isNewDatabase && config.demo ? (await loadDemo(services), true) : false;
+    const app = await buildApp({ config, services, logger: options.logger ?? true });
+    await app.listen({ host: config.http.host, port: config.http.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.http.port;
+    const host = config.http.host === '0.0.0.0' || config.http.host === '::' ? 'localhost' : config.http.host;
+    const url = config.http.publicUrl ?? `http://${host}:${port}`;
+    return {
+      app,
+      db,
+      services,
+      url,
+      firstAdmin,
+      demoLoaded,
+      async stop() {
+        await app.close();
+        await db.destroy();
+      },
+    };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}

@@ -1,0 +1,145 @@
+import { type Contact, ContactInput, type ContactPatch } from '@vigie/contracts';
+import type { z } from 'zod';
+import type { Ctx } from '../../core/actor.js';
+import type { Clock } from '../../core/clock.js';
+import { type FieldProblem, conflict, invalid, notFound } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import type { Db } from '../../db/connection.js';
+import type { ContactRow } from '../../db/schema.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { clientExists } from './clients.repository.js';
+import { stripUndefined } from './clients.service.js';
+import {
+  contactIdsByEmail,
+  deleteContact,
+  findContact,
+  insertContacts,
+  listContacts,
+  presentContact,
+  updateContact,
+} from './contacts.repository.js';
+import { assertCanRead, assertCanWrite, seesProviderNotes } from './register.policy.js';
+import { findSiteClient } from './sites.repository.js';
+
+export type ContactValues = z.output<typeof ContactInput>;
+
+export class ContactService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(ctx: Ctx, clientId: string, query: Parameters<typeof listContacts>[2]) {
+    assertCanRead(ctx.actor, 'contact', clientId);
+    if (!(await clientExists(this.db, clientId))) throw notFound('Client');
+    const page = await listContacts(this.db, clientId, query);
+    return { ...page, items: page.items.map((c) => this.forViewer(ctx, c)) };
+  }
+
+  /** Contact ids by lower-cased e-mail, for imports that name owners. */
+  idsByEmail(clientId: string): Promise<Map<string, string>> {
+    return contactIdsByEmail(this.db, clientId);
+  }
+
+  async get(ctx: Ctx, id: string): Promise<Contact> {
+    const row = await findContact(this.db, id);
+    if (!row) throw notFound('Contact');
+    assertCanRead(ctx.actor, 'contact', row.client_id);
+    return this.forViewer(ctx, presentContact(row));
+  }
+
+  async create(ctx: Ctx, clientId: string, input: ContactValues): Promise<Contact> {
+    const [contact] = await this.createMany(ctx, clientId, [input]);
+    return contact as Contact;
+  }
+
+  /** All or nothing: one transaction, one audit entry per contact (imports come through here). */
+  async createMany(ctx: Ctx, clientId: string, inputs: ContactValues[]): Promise<Contact[]> {
+    assertCanWrite(ctx.actor, 'contact', clientId);
+    if (!(await clientExists(this.db, clientId))) throw notFound('Client');
+    const problems = await this.problemsOf(clientId, inputs);
+    if (problems.length > 0) throw invalid(problems.map((p) => p.message).join('; '), problems);
+    const now = this.clock.now().toISOString();
+    const rows = inputs.map((input) => toRow(newId(), clientId, input, now, now));
+    const contacts = rows.map(presentContact);
+    await this.db.transaction().execute(async (trx) => {
+      await insertContacts(trx, rows);
+      for (const contact of contacts) {
+        await this.audit.record(trx, ctx, { action: 'create', objectType: 'contact', objectId: contact.id, clientId, after: contact });
+      }
+    });
+    return contacts;
+  }
+
+  async update(ctx: Ctx, id: string, patch: z.output<typeof ContactPatch>): Promise<Contact> {
+    const current = await findContact(this.db, id);
+    if (!current) throw notFound('Contact');
+    assertCanWrite(ctx.actor, 'contact', current.client_id);
+    const before = presentContact(current);
+    const merged = ContactInput.parse({ ...before, ...stripUndefined(patch) });
+    const problems = await this.problemsOf(current.client_id, [merged], id);
+    if (problems.length > 0) throw invalid(problems.map((p) => p.message).join('; '), problems);
+    const row = toRow(id, current.client_id, merged, current.created_at, this.clock.now().toISOString());
+    const after = presentContact(row);
+    await this.db.transaction().execute(async (trx) => {
+      await updateContact(trx, row);
+      await this.audit.record(trx, ctx, { action: 'update', objectType: 'contact', objectId: id, clientId: row.client_id, before, after });
+    });
+    return this.forViewer(ctx, after);
+  }
+
+  async remove(ctx: Ctx, id: string): Promise<void> {
+    const current = await findContact(this.db, id);
+    if (!current) throw notFound('Contact');
+    assertCanWrite(ctx.actor, 'contact', current.client_id);
+    await this.db.transaction().execute(async (trx) => {
+      await deleteContact(trx, id);
+      await this.audit.record(trx, ctx, { action: 'delete', objectType: 'contact', objectId: id, clientId: current.client_id, before: presentContact(current) });
+    });
+  }
+
+  /** Problems of contacts about to be written: a site of another client, an e-mail already used at the client or twice. */
+  async problemsOf(clientId: string, inputs: ContactValues[], selfId: string | null = null): Promise<(FieldProblem & { index: number })[]> {
+    const problems: (FieldProblem & { index: number })[] = [];
+    const existing = await contactIdsByEmail(this.db, clientId);
+    const seen = new Map<string, number>();
+    for (const [index, input] of inputs.entries()) {
+      if (input.siteId && (await findSiteClient(this.db, input.siteId)) !== clientId) {
+        problems.push({ index, path: ['siteId'], message: 'no such site at this client' });
+      }
+      if (!input.email) continue;
+      const email = input.email.toLowerCase();
+      const owner = existing.get(email);
+      if (owner && owner !== selfId) problems.push({ index, path: ['email'], message: `a contact with ${email} already exists` });
+      if (seen.has(email)) problems.push({ index, path: ['email'], message: `${email} appears twice` });
+      seen.set(email, index);
+    }
+    return problems;
+  }
+
+  private forViewer(ctx: Ctx, contact: Contact): Contact {
+    if (seesProviderNotes(ctx.actor)) return contact;
+    const { notes: _hidden, ...visible } = contact;
+    return visible;
+  }
+}
+
+function toRow(id: string, clientId: string, v: ContactValues, createdAt: string, updatedAt: string): ContactRow {
+  return {
+    id,
+    client_id: clientId,
+    site_id: v.siteId ?? null,
+    first_name: v.firstName,
+    last_name: v.lastName,
+    email: v.email ?? null,
+    phone: v.phone ?? null,
+    mobile: v.mobile ?? null,
+    job_title: v.jobTitle ?? null,
+    locale: v.locale,
+    is_primary: v.isPrimary ? 1 : 0,
+    notes: v.notes ?? null,
+    created_at: createdAt,
+    updated_at: updatedAt,
+  };
+}
