@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Address, Id, IsoInstant, ListQuery, Locale, OptionalText, Phone, TimeZone, patchOf } from './common.js';
+import { Address, AddressView, Id, IsoInstant, ListQuery, Locale, OptionalText, Phone, TimeZone, patchOf } from './common.js';
 
 const MailDomain = z
   .string()
@@ -17,7 +17,7 @@ export const Client = z.object({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   website: z.string().nullable(),
-  address: Address,
+  address: AddressView,
   mailDomains: z.array(z.string()),
   /** Provider-only: never shown to client people. */
   notes: z.string().nullable().optional(),
@@ -56,7 +56,7 @@ export const Site = z.object({
   id: Id,
   clientId: Id,
   name: z.string(),
-  address: Address,
+  address: AddressView,
   phone: z.string().nullable(),
   timeZone: z.string().nullable(),
   accessNotes: z.string().nullable(),

@@ -57,6 +57,15 @@ export const Address = z.object({
 });
 export type Address = z.infer<typeof Address>;
 
+/** An address as answered (responses carry no transforms). */
+export const AddressView = z.object({
+  line1: z.string().nullable().optional(),
+  line2: z.string().nullable().optional(),
+  postalCode: z.string().nullable().optional(),
+  city: z.string().nullable().optional(),
+  country: z.string().nullable().optional(),
+});
+
 export const Phone = z
   .string()
   .trim()

@@ -1,5 +1,5 @@
 import type { Team, TeamInput } from '@vigie/contracts';
-import type { Ctx } from '../../core/actor.js';
+import { type Ctx, clientScopeOf } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
 import { conflict, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
@@ -27,9 +27,12 @@ export class TeamService {
     private readonly clients: ClientDirectory,
   ) {}
 
+  /** Every staff member sees the teams; only managers see which clients a team serves beyond their own. */
   async list(ctx: Ctx): Promise<Team[]> {
     assertCanReadTeams(ctx.actor);
-    return listTeams(this.db);
+    const scope = clientScopeOf(ctx.actor);
+    const teams = await listTeams(this.db);
+    return scope === 'all' ? teams : teams.map((t) => ({ ...t, clientIds: t.clientIds.filter((id) => scope.includes(id)) }));
   }
 
   async create(ctx: Ctx, input: TeamInput): Promise<Team> {

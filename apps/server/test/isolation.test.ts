@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemCtx } from '../src/core/actor.js';
+import type { Db } from '../src/db/connection.js';
+import { DIALECTS } from './databases.js';
+import { PASSWORD, factories } from './factories.js';
+import { type Harness, startHarness } from './harness.js';
+import { ApiClient } from './http-client.js';
+
+interface Tenant {
+  clientId: string;
+  siteId: string;
+  contactId: string;
+  contractId: string;
+  assetId: string;
+  otherAssetId: string;
+  relationId: string;
+  managerId: string;
+  teamId: string;
+  tokenId: string;
+  secretStrings: string[];
+}
+
+/** Everything stored for one client, to prove that nothing of it changed. */
+async function snapshot(db: Db, clientId: string) {
+  const byClient = async (table: 'sites' | 'contacts' | 'contracts' | 'assets' | 'asset_relations' | 'users' | 'client_mail_domains') =>
+    db.selectFrom(table).selectAll().where('client_id', '=', clientId).orderBy('client_id').execute();
+  return {
+    client: await db.selectFrom('clients').selectAll().where('id', '=', clientId).execute(),
+    sites: await byClient('sites'),
+    contacts: await byClient('contacts'),
+    contracts: await byClient('contracts'),
+    assets: await byClient('assets'),
+    relations: await byClient('asset_relations'),
+    users: await byClient('users'),
+    domains: await byClient('client_mail_domains'),
+    tokens: await db.selectFrom('api_tokens').innerJoin('users', 'users.id', 'api_tokens.user_id').selectAll('api_tokens').where('users.client_id', '=', clientId).execute(),
+    teams: await db.selectFrom('team_clients').selectAll().where('client_id', '=', clientId).execute(),
+  };
+}
+
+async function seedTenant(h: Harness, label: string): Promise<Tenant> {
+  const f = factories(h.services);
+  const secret = `${label}-${Math.random().toString(36).slice(2, 8)}`;
+  const client = await f.client({ name: `Client ${secret}`, mailDomains: [`${secret.toLowerCase()}.test`] });
+  const site = await f.site(client.id, `Site ${secret}`);
+  const contact = await f.contact(client.id, { lastName: `Contact ${secret}` });
+  const contract = await f.contract(client.id, { name: `Contract ${secret}` });
+  const asset = await f.asset(client.id, { name: `asset-${secret}`, siteId: site.id, notes: `internal ${secret}` });
+  const other = await f.asset(client.id, { name: `vm-${secret}`, type: 'virtual_machine' });
+  const relation = await h.services.relations.create(systemCtx, { sourceId: other.id, kind: 'runs_on', targetId: asset.id });
+  const manager = await f.user('client_manager', client.id, { name: `Manager ${secret}` });
+  const team = await h.services.teams.create(systemCtx, { name: `Team ${label}`, description: null, memberIds: [], clientIds: [client.id] });
+  const managerCtx = { actor: { ...systemCtx.actor, userId: manager.id, name: manager.name, role: 'client_manager' as const, clientId: client.id }, requestId: null };
+  const token = await h.services.tokens.create(managerCtx, { name: `token ${secret}`, scopes: ['read', 'write'], expiresInDays: 30 });
+  return {
+    clientId: client.id,
+    siteId: site.id,
+    contactId: contact.id,
+    contractId: contract.id,
+    assetId: asset.id,
+    otherAssetId: other.id,
+    relationId: relation.id,
+    managerId: manager.id,
+    teamId: team.id,
+    tokenId: token.token.id,
+    // Teams are the provider's own structure: their ids are not client data, so they are walked but not searched for.
+    secretStrings: [client.id, site.id, contact.id, contract.id, asset.id, other.id, relation.id, manager.id, token.token.id, secret],
+  };
+}
+
+/** Which of B's resources a path parameter names; a parameter missing here fails the walk so new routes get mapped. */
+function paramValue(name: string, b: Tenant): string[] {
+  const map: Record<string, string[]> = {
+    clientId: [b.clientId],
+    siteId: [b.siteId],
+    contactId: [b.contactId],
+    contractId: [b.contractId],
+    assetId: [b.assetId],
+    relationId: [b.relationId],
+    userId: [b.managerId],
+    teamId: [b.teamId],
+    tokenId: [b.tokenId],
+    vendorId: [],
+    kind: ['assets', 'contacts'],
+  };
+  const values = map[name];
+  if (!values) throw new Error(`the isolation walk does not know path parameter "${name}": map it to a resource of client B`);
+  return values;
+}
+
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  enum?: unknown[];
+  format?: string;
+  items?: JsonSchema;
+  minItems?: number;
+  minimum?: number;
+  anyOf?: JsonSchema[];
+  const?: unknown;
+};
+
+/** A body that passes validation where it can, aimed at B's resources, so that only authorization stands in the way. */
+function sampleBody(schema: JsonSchema | undefined, b: Tenant, key = ''): unknown {
+  if (!schema) return undefined;
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum) return schema.enum[0];
+  if (schema.anyOf) return sampleBody(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0], b, key);
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  if (type === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      if (schema.required?.includes(name) || name.endsWith('Id')) out[name] = sampleBody(property, b, name);
+    }
+    return out;
+  }
+  if (type === 'array') return Array.from({ length: Math.max(1, schema.minItems ?? 0) }, () => sampleBody(schema.items, b, key));
+  if (type === 'integer' || type === 'number') return schema.minimum ?? 1;
+  if (type === 'boolean') return false;
+  if (schema.format === 'uuid') {
+    const ids: Record<string, string> = { clientId: b.clientId, siteId: b.siteId, sourceId: b.otherAssetId, targetId: b.assetId, ownerContactId: b.contactId };
+    return ids[key] ?? b.clientId;
+  }
+  if (schema.format === 'email') return 'walker@example.test';
+  if (schema.format === 'date') return '2026-06-01';
+  if (key === 'code') return 'WALK';
+  if (key === 'password') return 'a-long-enough-password';
+  return 'walk';
+}
+
+for (const dialect of DIALECTS) {
+  describe(`tenant isolation walk over the OpenAPI document (${dialect})`, () => {
+    let h: Harness;
+    let a: Tenant;
+    let b: Tenant;
+    let paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>;
+
+    beforeAll(async () => {
+      h = await startHarness(dialect);
+      a = await seedTenant(h, 'ALPHA');
+      b = await seedTenant(h, 'BRAVO');
+      paths = ((await (await fetch(`${h.baseUrl}/api/openapi.json`)).json()) as { paths: typeof paths }).paths;
+    });
+    afterAll(async () => h?.close());
+
+    async function actorsOfA(): Promise<[string, ApiClient][]> {
+      const f = factories(h.services);
+      const actors: [string, ApiClient][] = [];
+      for (const role of ['client_manager', 'client_it', 'requester'] as const) {
+        const user = await f.user(role, a.clientId);
+        const api = new ApiClient(h.baseUrl);
+        expect((await api.login(user.email, PASSWORD)).status).toBe(200);
+        actors.push([role, api]);
+      }
+      const technician = await f.user('technician');
+      await h.services.teams.update(systemCtx, a.teamId, { memberIds: [technician.id] });
+      const tech = new ApiClient(h.baseUrl);
+      expect((await tech.login(technician.email, PASSWORD)).status).toBe(200);
+      actors.push(['technician of A', tech]);
+      const token = await h.services.tokens.create(
+        { actor: { ...systemCtx.actor, userId: a.managerId, name: 'A', role: 'client_manager', clientId: a.clientId }, requestId: null },
+        { name: 'walk', scopes: ['read', 'write'], expiresInDays: 1 },
+      );
+      actors.push(['API token of A', ApiClient.withToken(h.baseUrl, token.secret)]);
+      return actors;
+    }
+
+    it('covers every route, and nothing of client B is returned or changed', async () => {
+      const before = await snapshot(h.db, b.clientId);
+      const actors = await actorsOfA();
+      const leaks: string[] = [];
+      let calls = 0;
+      for (const [path, operations] of Object.entries(paths)) {
+        if (!path.startsWith('/api/v1/') || path === '/api/v1/auth/login' || path === '/api/v1/auth/logout') continue;
+        for (const [method, operation] of Object.entries(operations)) {
+          const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+          let urls = [path];
+          for (const name of names) urls = urls.flatMap((u) => paramValue(name, b).map((v) => u.replace(`{${name}}`, v)));
+          const withQuery = method === 'get' ? urls.flatMap((u) => [u, `${u}?clientId=${b.clientId}`]) : urls;
+          const jsonSchema = operation.requestBody?.content?.['application/json']?.schema;
+          const csvBody = operation.requestBody?.content?.['text/csv'] ? 'name,type\nwalk,server\n' : undefined;
+          for (const url of withQuery) {
+            for (const [who, api] of actors) {
+              const body = csvBody ?? sampleBody(jsonSchema, b);
+              const headers = csvBody ? { 'content-type': 'text/csv' } : {};
+              const target = csvBody ? `${url}?dryRun=false` : url;
+              const response = await api.request(method.toUpperCase(), target, body, headers);
+              calls++;
+              const text = await response.text();
+              const leaked = b.secretStrings.filter((s) => text.includes(s));
+              const aimsAtB = b.secretStrings.some((id) => url.includes(id) || JSON.stringify(body ?? '').includes(id));
+              if (response.status < 300 && method !== 'get' && aimsAtB) leaks.push(`${who} ${method} ${url} answered ${response.status}`);
+              if (leaked.length > 0) leaks.push(`${who} ${method} ${url} returned ${leaked.join(', ')}`);
+            }
+          }
+        }
+      }
+      expect(leaks).toEqual([]);
+      expect(calls).toBeGreaterThan(100);
+      expect(await snapshot(h.db, b.clientId)).toEqual(before);
+    });
+
+    it("B's own manager does reach those resources (the walk aims at real ids)", async () => {
+      const user = await factories(h.services).user('client_manager', b.clientId);
+      const api = new ApiClient(h.baseUrl);
+      await api.login(user.email, PASSWORD);
+      for (const path of [`/api/v1/clients/${b.clientId}`, `/api/v1/assets/${b.assetId}`, `/api/v1/contracts/${b.contractId}`, `/api/v1/sites/${b.siteId}`, `/api/v1/assets/${b.assetId}/impact`]) {
+        expect((await api.request('GET', path)).status, path).toBe(200);
+      }
+      const assets = await api.get('/api/v1/assets');
+      expect(JSON.stringify(assets)).toContain(b.assetId);
+      expect(JSON.stringify(assets)).not.toContain(a.assetId);
+    });
+  });
+}
