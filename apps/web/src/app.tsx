@@ -1,0 +1,62 @@
+import { Center, Loader } from '@mantine/core';
+import { Navigate, Route, Routes, useLocation, useSearchParams } from 'react-router';
+import type { Me } from './api/types';
+import { homePath } from './auth/permissions';
+import { useSession } from './auth/session-context';
+import { AppLayout } from './components/app-layout';
+import { NotFoundPage } from './components/not-found-page';
+import { AssetPage } from './pages/asset-page';
+import { AssetsPage } from './pages/assets-page';
+import { AuditPage } from './pages/audit-page';
+import { ClientPage } from './pages/client-page';
+import { ClientsPage } from './pages/clients-page';
+import { SignInPage } from './pages/sign-in-page';
+import { TeamsPage } from './pages/teams-page';
+import { TokensPage } from './pages/tokens-page';
+import { UsersPage } from './pages/users-page';
+
+export function App() {
+  const { user } = useSession();
+  const location = useLocation();
+
+  if (user === undefined) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  }
+  if (user === null) {
+    if (location.pathname === '/sign-in') return <SignInPage />;
+    const from = `${location.pathname}${location.search}`;
+    const next = from === '/' ? '' : `?next=${encodeURIComponent(from)}`;
+    return <Navigate to={`/sign-in${next}`} replace />;
+  }
+
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<AfterSignIn user={user} />} />
+      <Route element={<AppLayout />}>
+        <Route index element={<Navigate to={homePath(user)} replace />} />
+        <Route path="clients" element={<ClientsPage />} />
+        <Route path="clients/:clientId" element={<ClientPage />} />
+        <Route path="clients/:clientId/:tab" element={<ClientPage />} />
+        <Route path="assets" element={<AssetsPage />} />
+        <Route path="assets/:assetId" element={<AssetPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="users" element={<UsersPage />} />
+        <Route path="teams" element={<TeamsPage />} />
+        <Route path="tokens" element={<TokensPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** Once signed in, go where the user was heading (`?next=`), or home. */
+function AfterSignIn({ user }: { user: Me }) {
+  const [params] = useSearchParams();
+  const next = params.get('next');
+  const target = next?.startsWith('/') && !next.startsWith('//') ? next : homePath(user);
+  return <Navigate to={target} replace />;
+}

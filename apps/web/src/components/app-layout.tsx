@@ -1,0 +1,43 @@
+import { AppShell, Burger, Group, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Outlet } from 'react-router';
+import { useGlobalHotkeys } from '../lib/use-global-hotkeys';
+import { NavLinks } from './nav-links';
+import { ShortcutHelp } from './shortcut-help';
+import { UserMenu } from './user-menu';
+
+export function AppLayout() {
+  const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const [helpOpened, { open: openHelp, close: closeHelp }] = useDisclosure(false);
+  useGlobalHotkeys(openHelp);
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={navOpened} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label="Menu" />
+            <Title order={3} c="indigo.7">
+              Vigie
+            </Title>
+            <Text size="xs" c="dimmed" visibleFrom="md">
+              MSP console
+            </Text>
+          </Group>
+          <UserMenu onShowShortcuts={openHelp} />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <NavLinks onNavigate={closeNav} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+      <ShortcutHelp opened={helpOpened} onClose={closeHelp} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,65 @@
+import { NavLink } from '@mantine/core';
+import {
+  IconAddressBook,
+  IconBuilding,
+  IconHistory,
+  IconKey,
+  IconServer,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { type NavKey, navFor } from '../auth/permissions';
+import { useMe } from '../auth/session-context';
+
+export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const user = useMe();
+  const { pathname } = useLocation();
+
+  const entries: Record<NavKey, { to: string; label: string; icon: ReactNode }> = {
+    clients: { to: '/clients', label: t('nav.clients'), icon: <IconAddressBook size={18} /> },
+    assets: { to: '/assets', label: t('nav.assets'), icon: <IconServer size={18} /> },
+    audit: { to: '/audit', label: t('nav.audit'), icon: <IconHistory size={18} /> },
+    users: { to: '/users', label: t('nav.users'), icon: <IconUsers size={18} /> },
+    teams: { to: '/teams', label: t('nav.teams'), icon: <IconUsersGroup size={18} /> },
+    tokens: { to: '/tokens', label: t('nav.tokens'), icon: <IconKey size={18} /> },
+    myCompany: {
+      to: user.clientId ? `/clients/${user.clientId}` : '/',
+      label: t('nav.myCompany'),
+      icon: <IconBuilding size={18} />,
+    },
+  };
+  const keys = navFor(user);
+
+  return (
+    <nav aria-label={t('nav.label')}>
+      {keys.map((key) => {
+        const entry = entries[key];
+        return (
+          <NavLink
+            key={key}
+            component={Link}
+            to={entry.to}
+            label={entry.label}
+            leftSection={entry.icon}
+            active={pathname === entry.to || pathname.startsWith(`${entry.to}/`)}
+            onClick={onNavigate}
+          />
+        );
+      })}
+      {keys.includes('myCompany') && (
+        <NavLink
+          component={Link}
+          to="/assets"
+          label={t('nav.myAssets')}
+          leftSection={<IconServer size={18} />}
+          active={pathname.startsWith('/assets')}
+          onClick={onNavigate}
+        />
+      )}
+    </nav>
+  );
+}
