@@ -1,5 +1,5 @@
 import { AssetInput, ContactInput, type ImportReport } from '@vigie/contracts';
-import { ATTRIBUTES_BY_TYPE, type AssetType, coerceAttribute } from '@vigie/domain';
+import { ATTRIBUTES_BY_TYPE, type AssetType, coerceAttribute, validateAttributes } from '@vigie/domain';
 import type { Ctx } from '../../core/actor.js';
 import { AppError, notFound } from '../../core/errors.js';
 import type { AssetService, AssetValues } from '../assets/assets.service.js';
@@ -149,24 +149,27 @@ export class ImportService {
     const attributes: Record<string, string | number | boolean> = {};
     for (const column of columns) {
       if (ASSET_COLUMNS.includes(column) || empty(cells[column])) continue;
-      const definition = definitions?.find((d) => d.key === column);
       if (!definitions) continue;
+      const definition = definitions.find((d) => d.key === column);
       if (!definition) {
         at(column, `a ${type} has no attribute "${column}"`);
         continue;
       }
       attributes[column] = coerceAttribute(definition.kind, cells[column] ?? '');
     }
+    // Checked here too, so that a row refused for another field still shows its attribute problems.
+    if (definitions) for (const p of validateAttributes(type, attributes)) at(p.key, p.message);
     return attributes;
   }
 
   private async finish(table: CsvTable, problems: Problem[], options: ImportOptions, write: () => Promise<number>): Promise<ImportReport> {
-    problems.sort((a, b) => a.line - b.line);
-    const report = { dryRun: options.dryRun, rows: table.rows.length, problems, imported: 0 };
+    const unique = [...new Map(problems.map((p) => [`${p.line}|${p.column}|${p.message}`, p])).values()];
+    unique.sort((a, b) => a.line - b.line);
+    const report = { dryRun: options.dryRun, rows: table.rows.length, problems: unique, imported: 0 };
     options.onProgress?.('validate', table.rows.length, table.rows.length);
     if (options.dryRun) return report;
-    if (problems.length > 0) {
-      throw new AppError(422, 'invalid', `${new Set(problems.map((p) => p.line)).size} row(s) have problems; nothing was imported`, problems);
+    if (unique.length > 0) {
+      throw new AppError(422, 'invalid', `${new Set(unique.map((p) => p.line)).size} row(s) have problems; nothing was imported`, unique);
     }
     options.onProgress?.('write', 0, table.rows.length);
     const imported = await write();
