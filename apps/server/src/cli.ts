@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { progressBar } from './cli/progress.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { systemCtx } from './core/actor.js';
 import { systemClock } from './core/clock.js';
 import { AppError } from './core/errors.js';
-import { ConfigError, type Config, loadConfig } from './config.js';
 import { openDatabase } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import { loadDemo } from './demo/load-demo.js';
 import { buildServices } from './http/services.js';
-import { generatePassword } from './modules/identity/secrets.js';
 import { startServer } from './main.js';
-import { progressBar } from './cli/progress.js';
+import { generatePassword } from './modules/identity/secrets.js';
 
 const HELP = `vigie — the desk of IT managed-service providers
 
@@ -26,7 +26,10 @@ Usage:
 
 Configuration comes from the environment (VIGIE_DATA_DIR, DATABASE_URL, VIGIE_HTTP_PORT, …); see the README.`;
 
-async function withServices<T>(config: Config, work: (services: ReturnType<typeof buildServices>) => Promise<T>): Promise<T> {
+async function withServices<T>(
+  config: Config,
+  work: (services: ReturnType<typeof buildServices>) => Promise<T>,
+): Promise<T> {
   const db = openDatabase(config.database);
   try {
     await migrateToLatest(db);
@@ -49,7 +52,8 @@ async function start(config: Config): Promise<void> {
         : '  Password: the one given in VIGIE_ADMIN_PASSWORD',
     );
   }
-  if (running.demoLoaded) lines.push('  Demo provider loaded: three clients, their sites, contacts, contracts and assets.');
+  if (running.demoLoaded)
+    lines.push('  Demo provider loaded: three clients, their sites, contacts, contracts and assets.');
   process.stdout.write(`${lines.join('\n')}\n\n`);
   let stopping = false;
   const stop = async (signal: string) => {
@@ -64,7 +68,10 @@ async function start(config: Config): Promise<void> {
 }
 
 async function adminCreate(config: Config, args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+  });
   if (!values.email) throw new AppError(400, 'usage', 'vigie admin create needs --email');
   const password = values.password ?? generatePassword();
   await withServices(config, async (services) => {
@@ -78,7 +85,9 @@ async function adminCreate(config: Config, args: string[]): Promise<void> {
       locale: 'fr',
       password,
     });
-    process.stdout.write(`Administrator ${user.email} created.${values.password ? '' : `\nPassword (shown once): ${password}`}\n`);
+    process.stdout.write(
+      `Administrator ${user.email} created.${values.password ? '' : `\nPassword (shown once): ${password}`}\n`,
+    );
   });
 }
 
@@ -102,7 +111,8 @@ async function importCsv(config: Config, args: string[]): Promise<void> {
       kind === 'assets'
         ? await services.imports.importAssets(systemCtx, clientId, bytes, options)
         : await services.imports.importContacts(systemCtx, clientId, bytes, options);
-    for (const p of report.problems) process.stdout.write(`line ${p.line}${p.column ? ` [${p.column}]` : ''}: ${p.message}\n`);
+    for (const p of report.problems)
+      process.stdout.write(`line ${p.line}${p.column ? ` [${p.column}]` : ''}: ${p.message}\n`);
     const verdict = report.dryRun
       ? `${report.rows} rows checked, ${report.problems.length} problem(s); nothing written (dry run)`
       : `${report.imported} ${kind} imported`;
@@ -132,7 +142,8 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case 'admin':
-      if (rest[0] !== 'create') throw new AppError(400, 'usage', 'usage: vigie admin create --email E [--name N] [--password P]');
+      if (rest[0] !== 'create')
+        throw new AppError(400, 'usage', 'usage: vigie admin create --email E [--name N] [--password P]');
       return adminCreate(config, rest.slice(1));
     case 'demo':
       return withServices(config, async (services) => {

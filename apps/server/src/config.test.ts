@@ -19,13 +19,20 @@ describe('configuration from the environment', () => {
   });
 
   it('names every bad variable in one message', () => {
-    const attempt = () => loadConfig({ VIGIE_HTTP_PORT: 'eighty', DATABASE_URL: 'mysql://x', VIGIE_DEMO: 'maybe', VIGIE_ADMIN_PASSWORD: 'short' });
+    const attempt = () =>
+      loadConfig({
+        VIGIE_HTTP_PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        VIGIE_DEMO: 'maybe',
+        VIGIE_ADMIN_PASSWORD: 'short',
+      });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();
     } catch (error) {
       const message = (error as Error).message;
-      for (const name of ['VIGIE_HTTP_PORT', 'DATABASE_URL', 'VIGIE_DEMO', 'VIGIE_ADMIN_PASSWORD']) expect(message).toContain(name);
+      for (const name of ['VIGIE_HTTP_PORT', 'DATABASE_URL', 'VIGIE_DEMO', 'VIGIE_ADMIN_PASSWORD'])
+        expect(message).toContain(name);
     }
   });
 });

@@ -24,9 +24,19 @@ const EnvSchema = z.object({
   VIGIE_DEMO: OnOff.default(true),
   VIGIE_ADMIN_EMAIL: z.email().default('admin@vigie.local'),
   VIGIE_ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
-  VIGIE_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  VIGIE_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   VIGIE_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  VIGIE_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  VIGIE_LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   VIGIE_BODY_LIMIT_MB: z.coerce.number().min(0.1).max(100).default(1),
   VIGIE_IMPORT_LIMIT_MB: z.coerce.number().min(1).max(500).default(20),
   VIGIE_TRUST_PROXY: OnOff.default(false),
@@ -37,7 +47,14 @@ const EnvSchema = z.object({
 export interface Config {
   dataDir: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
-  http: { host: string; port: number; publicUrl: string | null; trustProxy: boolean; bodyLimitBytes: number; importLimitBytes: number };
+  http: {
+    host: string;
+    port: number;
+    publicUrl: string | null;
+    trustProxy: boolean;
+    bodyLimitBytes: number;
+    importLimitBytes: number;
+  };
   smtpPort: number;
   demo: boolean;
   admin: { email: string; password: string | null };

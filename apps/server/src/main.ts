@@ -5,7 +5,7 @@ import { type Db, openDatabase } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
 import { loadDemo } from './demo/load-demo.js';
 import { buildApp } from './http/app.js';
-import { type Services, buildServices } from './http/services.js';
+import { buildServices, type Services } from './http/services.js';
 import { ensureFirstAdmin } from './modules/identity/bootstrap.js';
 
 export interface Running {
@@ -27,7 +27,7 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
     const isNewDatabase = applied.includes('0001-identity');
     const services = buildServices(db, clock, config.auth);
     const firstAdmin = await ensureFirstAdmin(db, clock, config.admin);
-    const demoLoaded = isNewDatabase && config.demo ? (await loadDemo(services), true) : false;
+    const demoLoaded = isNewDatabase && config.demo && (await loadDemo(services));
     const app = await buildApp({ config, services, logger: options.logger ?? true });
     await app.listen({ host: config.http.host, port: config.http.port });
     const address = app.server.address();

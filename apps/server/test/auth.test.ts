@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../src/core/actor.js';
 import { DIALECTS } from './databases.js';
-import { PASSWORD, factories } from './factories.js';
-import { type Harness, TEST_AUTH, startHarness } from './harness.js';
+import { factories, PASSWORD } from './factories.js';
+import { type Harness, startHarness, TEST_AUTH } from './harness.js';
 import { ApiClient } from './http-client.js';
 
 for (const dialect of DIALECTS) {
@@ -109,15 +109,23 @@ for (const dialect of DIALECTS) {
       const user = await f.user('manager');
       const api = new ApiClient(h.baseUrl);
       await api.login(user.email, PASSWORD);
-      const created = await api.json<{ token: { id: string; prefix: string }; secret: string }>('POST', '/api/v1/tokens', {
-        name: 'monitoring',
-        scopes: ['read'],
-        expiresInDays: 1,
-      });
+      const created = await api.json<{ token: { id: string; prefix: string }; secret: string }>(
+        'POST',
+        '/api/v1/tokens',
+        {
+          name: 'monitoring',
+          scopes: ['read'],
+          expiresInDays: 1,
+        },
+      );
       expect(created.secret.startsWith(created.token.prefix)).toBe(true);
       const listed = JSON.stringify(await api.get('/api/v1/tokens'));
       expect(listed).not.toContain(created.secret);
-      const stored = await h.db.selectFrom('api_tokens').selectAll().where('id', '=', created.token.id).executeTakeFirstOrThrow();
+      const stored = await h.db
+        .selectFrom('api_tokens')
+        .selectAll()
+        .where('id', '=', created.token.id)
+        .executeTakeFirstOrThrow();
       expect(JSON.stringify(stored)).not.toContain(created.secret);
 
       const reader = ApiClient.withToken(h.baseUrl, created.secret);
@@ -130,7 +138,11 @@ for (const dialect of DIALECTS) {
       expect((await reader.request('GET', '/api/v1/clients')).status).toBe(401);
 
       await api.login(user.email, PASSWORD);
-      const second = await api.json<{ token: { id: string }; secret: string }>('POST', '/api/v1/tokens', { name: 'ci', scopes: ['read', 'write'], expiresInDays: 30 });
+      const second = await api.json<{ token: { id: string }; secret: string }>('POST', '/api/v1/tokens', {
+        name: 'ci',
+        scopes: ['read', 'write'],
+        expiresInDays: 30,
+      });
       const writer = ApiClient.withToken(h.baseUrl, second.secret);
       expect((await writer.request('POST', '/api/v1/vendors', { name: 'Via writer token' })).status).toBe(201);
       expect((await api.request('DELETE', `/api/v1/tokens/${second.token.id}`)).status).toBe(204);
@@ -141,8 +153,12 @@ for (const dialect of DIALECTS) {
       const user = await f.user('technician');
       const api = new ApiClient(h.baseUrl);
       await api.login(user.email, PASSWORD);
-      expect((await api.request('POST', '/api/v1/tokens', { name: 'x', scopes: ['admin'], expiresInDays: 5 })).status).toBe(403);
-      expect((await api.request('POST', '/api/v1/tokens', { name: 'x', scopes: ['read'], expiresInDays: null })).status).toBe(403);
+      expect(
+        (await api.request('POST', '/api/v1/tokens', { name: 'x', scopes: ['admin'], expiresInDays: 5 })).status,
+      ).toBe(403);
+      expect(
+        (await api.request('POST', '/api/v1/tokens', { name: 'x', scopes: ['read'], expiresInDays: null })).status,
+      ).toBe(403);
     });
 
     it('records sign-ins and changes in the audit trail', async () => {
@@ -151,7 +167,9 @@ for (const dialect of DIALECTS) {
       await api.login(admin.email, PASSWORD);
       const page = await api.get(`/api/v1/audit?actorId=${admin.id}&action=login`);
       expect((page as { items: unknown[] }).items.length).toBeGreaterThan(0);
-      expect(await h.services.audit.list(systemCtx, { limit: 5, actorId: admin.id })).toMatchObject({ items: [{ action: 'login' }] });
+      expect(await h.services.audit.list(systemCtx, { limit: 5, actorId: admin.id })).toMatchObject({
+        items: [{ action: 'login' }],
+      });
     });
   });
 }

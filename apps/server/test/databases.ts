@@ -17,7 +17,10 @@ export interface TestDatabase {
 export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'vigie-test-'));
-    return { database: { kind: 'sqlite', file: join(dir, 'vigie.sqlite') }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      database: { kind: 'sqlite', file: join(dir, 'vigie.sqlite') },
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const adminUrl = process.env.VIGIE_TEST_PG_URL as string;
   const name = `vigie_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;

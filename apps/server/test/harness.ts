@@ -5,7 +5,7 @@ import { type Db, openDatabase } from '../src/db/connection.js';
 import type { DialectName } from '../src/db/dialect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { buildApp } from '../src/http/app.js';
-import { type Services, buildServices } from '../src/http/services.js';
+import { buildServices, type Services } from '../src/http/services.js';
 import { createTestDatabase } from './databases.js';
 
 export const TEST_AUTH = { sessionHours: 12, maxFailures: 5, lockMinutes: 15 };
@@ -21,7 +21,10 @@ export interface Harness {
 }
 
 /** A migrated empty database, its services on a hand-driven clock, and the HTTP app listening on a real socket. */
-export async function startHarness(dialect: DialectName, options: { clock?: Clock; bodyLimitBytes?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  dialect: DialectName,
+  options: { clock?: Clock; bodyLimitBytes?: number } = {},
+): Promise<Harness> {
   const testDb = await createTestDatabase(dialect);
   const db = openDatabase(testDb.database);
   await migrateToLatest(db);

@@ -41,10 +41,16 @@ export class ApiClient {
   }
 
   /** The JSON body, failing the test with the server's message when the status is not the one expected. */
-  async json<T = Record<string, unknown>>(method: string, path: string, body?: unknown, expected = method === 'POST' ? 201 : 200): Promise<T> {
+  async json<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    expected = method === 'POST' ? 201 : 200,
+  ): Promise<T> {
     const response = await this.request(method, path, body);
     const text = await response.text();
-    if (response.status !== expected) throw new Error(`${method} ${path}: expected ${expected}, got ${response.status}: ${text}`);
+    if (response.status !== expected)
+      throw new Error(`${method} ${path}: expected ${expected}, got ${response.status}: ${text}`);
     return (text ? JSON.parse(text) : null) as T;
   }
 

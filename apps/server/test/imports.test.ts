@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './databases.js';
-import { PASSWORD, factories } from './factories.js';
+import { factories, PASSWORD } from './factories.js';
 import { type Harness, startHarness } from './harness.js';
 import { ApiClient } from './http-client.js';
 
@@ -16,7 +16,8 @@ for (const dialect of DIALECTS) {
     let h: Harness;
     let api: ApiClient;
     let clientId: string;
-    const countAssets = async () => (await h.db.selectFrom('assets').select('id').where('client_id', '=', clientId).execute()).length;
+    const countAssets = async () =>
+      (await h.db.selectFrom('assets').select('id').where('client_id', '=', clientId).execute()).length;
 
     beforeAll(async () => {
       h = await startHarness(dialect);
@@ -51,7 +52,15 @@ for (const dialect of DIALECTS) {
       expect(report).toMatchObject({ dryRun: true, rows: 5, imported: 0 });
       const found = report.problems.map((p) => `${p.line}:${p.column}`);
       expect(found).toEqual(
-        expect.arrayContaining(['3:type', '4:site', '4:criticality', '4:owner_email', '4:ip_address', '6:name', '7:expires_on']),
+        expect.arrayContaining([
+          '3:type',
+          '4:site',
+          '4:criticality',
+          '4:owner_email',
+          '4:ip_address',
+          '6:name',
+          '7:expires_on',
+        ]),
       );
       expect(report.problems.every((p) => p.line !== 2)).toBe(true);
       expect(await countAssets()).toBe(0);
@@ -65,11 +74,20 @@ for (const dialect of DIALECTS) {
     });
 
     it('imports every row of a clean file, with semicolons and typed attributes, audited', async () => {
-      const csv = ['name;type;site;criticality;hostname;ip_address;memory_gb', 'srv-a;server;lyon hq;4;srv-a;10.0.0.10;64,5', 'pc-b;workstation;;1;pc-b;10.0.0.11;16'].join('\r\n');
+      const csv = [
+        'name;type;site;criticality;hostname;ip_address;memory_gb',
+        'srv-a;server;lyon hq;4;srv-a;10.0.0.10;64,5',
+        'pc-b;workstation;;1;pc-b;10.0.0.11;16',
+      ].join('\r\n');
       const report = (await (await upload('assets', csv, 'dryRun=false')).json()) as Report;
       expect(report).toMatchObject({ dryRun: false, rows: 2, imported: 2, problems: [] });
-      const list = (await api.get(`/api/v1/assets?clientId=${clientId}`)) as { items: { name: string; siteName: string | null; attributes: object }[] };
-      expect(list.items.find((a) => a.name === 'srv-a')).toMatchObject({ siteName: 'Lyon HQ', attributes: { memory_gb: 64.5, ip_address: '10.0.0.10' } });
+      const list = (await api.get(`/api/v1/assets?clientId=${clientId}`)) as {
+        items: { name: string; siteName: string | null; attributes: object }[];
+      };
+      expect(list.items.find((a) => a.name === 'srv-a')).toMatchObject({
+        siteName: 'Lyon HQ',
+        attributes: { memory_gb: 64.5, ip_address: '10.0.0.10' },
+      });
       const audit = (await api.get(`/api/v1/audit?clientId=${clientId}&objectType=asset`)) as { items: unknown[] };
       expect(audit.items.length).toBe(2);
     });
@@ -78,7 +96,9 @@ for (const dialect of DIALECTS) {
       const latin1 = Buffer.from('name,type\nsrv-\xe9t\xe9,server\n', 'latin1');
       const refused = await upload('assets', latin1, 'dryRun=true');
       expect(refused.status).toBe(400);
-      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/not valid UTF-8 \(line 2\)/);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+        /not valid UTF-8 \(line 2\)/,
+      );
       const report = (await (await upload('assets', latin1, 'dryRun=false&encoding=windows-1252')).json()) as Report;
       expect(report.imported).toBe(1);
       const list = (await api.get(`/api/v1/assets?clientId=${clientId}&q=srv-`)) as { items: { name: string }[] };
@@ -102,15 +122,28 @@ for (const dialect of DIALECTS) {
     });
 
     it('imports contacts, refusing duplicate e-mails and unknown columns', async () => {
-      const dup = ['first_name,last_name,email,site', 'Ada,Lovelace,ada@client.test,Lyon HQ', 'Alan,Turing,ADA@client.test,', 'Grace,Hopper,owner@client.test,'].join('\n');
+      const dup = [
+        'first_name,last_name,email,site',
+        'Ada,Lovelace,ada@client.test,Lyon HQ',
+        'Alan,Turing,ADA@client.test,',
+        'Grace,Hopper,owner@client.test,',
+      ].join('\n');
       const report = (await (await upload('contacts', dup, 'dryRun=true')).json()) as Report;
       expect(report.problems.map((p) => `${p.line}:${p.column}`)).toEqual(['3:email', '4:email']);
       const unknown = await upload('contacts', 'last_name,shoe_size\nx,42', 'dryRun=true');
       expect(unknown.status).toBe(400);
       expect(((await unknown.json()) as { error: { message: string } }).error.message).toMatch(/shoe_size/);
-      const ok = (await (await upload('contacts', 'first_name,last_name,email,is_primary\nAda,Lovelace,ada@client.test,oui', 'dryRun=false')).json()) as Report;
+      const ok = (await (
+        await upload(
+          'contacts',
+          'first_name,last_name,email,is_primary\nAda,Lovelace,ada@client.test,oui',
+          'dryRun=false',
+        )
+      ).json()) as Report;
       expect(ok.imported).toBe(1);
-      const contacts = (await api.get(`/api/v1/clients/${clientId}/contacts?q=lovelace`)) as { items: { isPrimary: boolean }[] };
+      const contacts = (await api.get(`/api/v1/clients/${clientId}/contacts?q=lovelace`)) as {
+        items: { isPrimary: boolean }[];
+      };
       expect(contacts.items).toMatchObject([{ isPrimary: true }]);
     });
   });

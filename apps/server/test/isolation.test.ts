@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../src/core/actor.js';
 import type { Db } from '../src/db/connection.js';
 import { DIALECTS } from './databases.js';
-import { PASSWORD, factories } from './factories.js';
+import { factories, PASSWORD } from './factories.js';
 import { type Harness, startHarness } from './harness.js';
 import { ApiClient } from './http-client.js';
 
@@ -22,8 +22,9 @@ interface Tenant {
 
 /** Everything stored for one client, to prove that nothing of it changed. */
 async function snapshot(db: Db, clientId: string) {
-  const byClient = async (table: 'sites' | 'contacts' | 'contracts' | 'assets' | 'asset_relations' | 'users' | 'client_mail_domains') =>
-    db.selectFrom(table).selectAll().where('client_id', '=', clientId).orderBy('client_id').execute();
+  const byClient = async (
+    table: 'sites' | 'contacts' | 'contracts' | 'assets' | 'asset_relations' | 'users' | 'client_mail_domains',
+  ) => db.selectFrom(table).selectAll().where('client_id', '=', clientId).orderBy('client_id').execute();
   return {
     client: await db.selectFrom('clients').selectAll().where('id', '=', clientId).execute(),
     sites: await byClient('sites'),
@@ -33,7 +34,12 @@ async function snapshot(db: Db, clientId: string) {
     relations: await byClient('asset_relations'),
     users: await byClient('users'),
     domains: await byClient('client_mail_domains'),
-    tokens: await db.selectFrom('api_tokens').innerJoin('users', 'users.id', 'api_tokens.user_id').selectAll('api_tokens').where('users.client_id', '=', clientId).execute(),
+    tokens: await db
+      .selectFrom('api_tokens')
+      .innerJoin('users', 'users.id', 'api_tokens.user_id')
+      .selectAll('api_tokens')
+      .where('users.client_id', '=', clientId)
+      .execute(),
     teams: await db.selectFrom('team_clients').selectAll().where('client_id', '=', clientId).execute(),
   };
 }
@@ -47,11 +53,33 @@ async function seedTenant(h: Harness, label: string): Promise<Tenant> {
   const contract = await f.contract(client.id, { name: `Contract ${secret}` });
   const asset = await f.asset(client.id, { name: `asset-${secret}`, siteId: site.id, notes: `internal ${secret}` });
   const other = await f.asset(client.id, { name: `vm-${secret}`, type: 'virtual_machine' });
-  const relation = await h.services.relations.create(systemCtx, { sourceId: other.id, kind: 'runs_on', targetId: asset.id });
+  const relation = await h.services.relations.create(systemCtx, {
+    sourceId: other.id,
+    kind: 'runs_on',
+    targetId: asset.id,
+  });
   const manager = await f.user('client_manager', client.id, { name: `Manager ${secret}` });
-  const team = await h.services.teams.create(systemCtx, { name: `Team ${label}`, description: null, memberIds: [], clientIds: [client.id] });
-  const managerCtx = { actor: { ...systemCtx.actor, userId: manager.id, name: manager.name, role: 'client_manager' as const, clientId: client.id }, requestId: null };
-  const token = await h.services.tokens.create(managerCtx, { name: `token ${secret}`, scopes: ['read', 'write'], expiresInDays: 30 });
+  const team = await h.services.teams.create(systemCtx, {
+    name: `Team ${label}`,
+    description: null,
+    memberIds: [],
+    clientIds: [client.id],
+  });
+  const managerCtx = {
+    actor: {
+      ...systemCtx.actor,
+      userId: manager.id,
+      name: manager.name,
+      role: 'client_manager' as const,
+      clientId: client.id,
+    },
+    requestId: null,
+  };
+  const token = await h.services.tokens.create(managerCtx, {
+    name: `token ${secret}`,
+    scopes: ['read', 'write'],
+    expiresInDays: 30,
+  });
   return {
     clientId: client.id,
     siteId: site.id,
@@ -64,7 +92,18 @@ async function seedTenant(h: Harness, label: string): Promise<Tenant> {
     teamId: team.id,
     tokenId: token.token.id,
     // Teams are the provider's own structure: their ids are not client data, so they are walked but not searched for.
-    secretStrings: [client.id, site.id, contact.id, contract.id, asset.id, other.id, relation.id, manager.id, token.token.id, secret],
+    secretStrings: [
+      client.id,
+      site.id,
+      contact.id,
+      contract.id,
+      asset.id,
+      other.id,
+      relation.id,
+      manager.id,
+      token.token.id,
+      secret,
+    ],
   };
 }
 
@@ -84,7 +123,8 @@ function paramValue(name: string, b: Tenant): string[] {
     kind: ['assets', 'contacts'],
   };
   const values = map[name];
-  if (!values) throw new Error(`the isolation walk does not know path parameter "${name}": map it to a resource of client B`);
+  if (!values)
+    throw new Error(`the isolation walk does not know path parameter "${name}": map it to a resource of client B`);
   return values;
 }
 
@@ -115,11 +155,18 @@ function sampleBody(schema: JsonSchema | undefined, b: Tenant, key = ''): unknow
     }
     return out;
   }
-  if (type === 'array') return Array.from({ length: Math.max(1, schema.minItems ?? 0) }, () => sampleBody(schema.items, b, key));
+  if (type === 'array')
+    return Array.from({ length: Math.max(1, schema.minItems ?? 0) }, () => sampleBody(schema.items, b, key));
   if (type === 'integer' || type === 'number') return schema.minimum ?? 1;
   if (type === 'boolean') return false;
   if (schema.format === 'uuid') {
-    const ids: Record<string, string> = { clientId: b.clientId, siteId: b.siteId, sourceId: b.otherAssetId, targetId: b.assetId, ownerContactId: b.contactId };
+    const ids: Record<string, string> = {
+      clientId: b.clientId,
+      siteId: b.siteId,
+      sourceId: b.otherAssetId,
+      targetId: b.assetId,
+      ownerContactId: b.contactId,
+    };
     return ids[key] ?? b.clientId;
   }
   if (schema.format === 'email') return 'walker@example.test';
@@ -159,7 +206,10 @@ for (const dialect of DIALECTS) {
       expect((await tech.login(technician.email, PASSWORD)).status).toBe(200);
       actors.push(['technician of A', tech]);
       const token = await h.services.tokens.create(
-        { actor: { ...systemCtx.actor, userId: a.managerId, name: 'A', role: 'client_manager', clientId: a.clientId }, requestId: null },
+        {
+          actor: { ...systemCtx.actor, userId: a.managerId, name: 'A', role: 'client_manager', clientId: a.clientId },
+          requestId: null,
+        },
         { name: 'walk', scopes: ['read', 'write'], expiresInDays: 1 },
       );
       actors.push(['API token of A', ApiClient.withToken(h.baseUrl, token.secret)]);
@@ -176,21 +226,23 @@ for (const dialect of DIALECTS) {
         for (const [method, operation] of Object.entries(operations)) {
           const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
           let urls = [path];
-          for (const name of names) urls = urls.flatMap((u) => paramValue(name, b).map((v) => u.replace(`{${name}}`, v)));
+          for (const name of names)
+            urls = urls.flatMap((u) => paramValue(name, b).map((v) => u.replace(`{${name}}`, v)));
           const withQuery = method === 'get' ? urls.flatMap((u) => [u, `${u}?clientId=${b.clientId}`]) : urls;
           const jsonSchema = operation.requestBody?.content?.['application/json']?.schema;
           const csvBody = operation.requestBody?.content?.['text/csv'] ? 'name,type\nwalk,server\n' : undefined;
           for (const url of withQuery) {
             for (const [who, api] of actors) {
               const body = csvBody ?? sampleBody(jsonSchema, b);
-              const headers = csvBody ? { 'content-type': 'text/csv' } : {};
+              const headers: Record<string, string> = csvBody ? { 'content-type': 'text/csv' } : {};
               const target = csvBody ? `${url}?dryRun=false` : url;
               const response = await api.request(method.toUpperCase(), target, body, headers);
               calls++;
               const text = await response.text();
               const leaked = b.secretStrings.filter((s) => text.includes(s));
               const aimsAtB = b.secretStrings.some((id) => url.includes(id) || JSON.stringify(body ?? '').includes(id));
-              if (response.status < 300 && method !== 'get' && aimsAtB) leaks.push(`${who} ${method} ${url} answered ${response.status}`);
+              if (response.status < 300 && method !== 'get' && aimsAtB)
+                leaks.push(`${who} ${method} ${url} answered ${response.status}`);
               if (leaked.length > 0) leaks.push(`${who} ${method} ${url} returned ${leaked.join(', ')}`);
             }
           }
@@ -205,7 +257,13 @@ for (const dialect of DIALECTS) {
       const user = await factories(h.services).user('client_manager', b.clientId);
       const api = new ApiClient(h.baseUrl);
       await api.login(user.email, PASSWORD);
-      for (const path of [`/api/v1/clients/${b.clientId}`, `/api/v1/assets/${b.assetId}`, `/api/v1/contracts/${b.contractId}`, `/api/v1/sites/${b.siteId}`, `/api/v1/assets/${b.assetId}/impact`]) {
+      for (const path of [
+        `/api/v1/clients/${b.clientId}`,
+        `/api/v1/assets/${b.assetId}`,
+        `/api/v1/contracts/${b.contractId}`,
+        `/api/v1/sites/${b.siteId}`,
+        `/api/v1/assets/${b.assetId}/impact`,
+      ]) {
         expect((await api.request('GET', path)).status, path).toBe(200);
       }
       const assets = await api.get('/api/v1/assets');

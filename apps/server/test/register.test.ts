@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './databases.js';
-import { PASSWORD, factories } from './factories.js';
+import { factories, PASSWORD } from './factories.js';
 import { type Harness, startHarness } from './harness.js';
 import { ApiClient } from './http-client.js';
 
@@ -41,7 +41,13 @@ for (const dialect of DIALECTS) {
 
     it('creates a client and records the change with its actor in the audit trail', async () => {
       const client = await newClient('ALPHA');
-      expect(client).toMatchObject({ code: 'ALPHA', timeZone: 'Europe/Paris', locale: 'fr', active: true, mailDomains: ['alpha.example'] });
+      expect(client).toMatchObject({
+        code: 'ALPHA',
+        timeZone: 'Europe/Paris',
+        locale: 'fr',
+        active: true,
+        mailDomains: ['alpha.example'],
+      });
       const audit = await admin.get(`/api/v1/audit?objectId=${client.id}`);
       expect(audit).toMatchObject({ items: [{ action: 'create', objectType: 'client', after: { code: 'ALPHA' } }] });
     });
@@ -49,29 +55,56 @@ for (const dialect of DIALECTS) {
     it('updates only the fields sent and audits the difference', async () => {
       const client = await newClient('PATCHME');
       const updated = await admin.json<Json>('PATCH', `/api/v1/clients/${client.id}`, { phone: '+33 1 23 45 67 89' });
-      expect(updated).toMatchObject({ phone: '+33 1 23 45 67 89', mailDomains: ['patchme.example'], notes: 'pays late', locale: 'fr' });
-      const audit = (await admin.get(`/api/v1/audit?objectId=${client.id}&action=update`)) as { items: { before: object; after: object }[] };
+      expect(updated).toMatchObject({
+        phone: '+33 1 23 45 67 89',
+        mailDomains: ['patchme.example'],
+        notes: 'pays late',
+        locale: 'fr',
+      });
+      const audit = (await admin.get(`/api/v1/audit?objectId=${client.id}&action=update`)) as {
+        items: { before: object; after: object }[];
+      };
       expect(audit.items[0]?.before).toEqual({ phone: null });
       expect(audit.items[0]?.after).toEqual({ phone: '+33 1 23 45 67 89' });
     });
 
     it('refuses a duplicate code, a mail domain of another client and an unknown time zone, writing nothing', async () => {
       await newClient('DUPE');
-      expect((await admin.request('POST', '/api/v1/clients', { code: 'dupe', name: 'x', legalName: 'x' })).status).toBe(409);
-      const domain = await admin.request('POST', '/api/v1/clients', { code: 'OTHER', name: 'x', legalName: 'x', mailDomains: ['dupe.example'] });
+      expect((await admin.request('POST', '/api/v1/clients', { code: 'dupe', name: 'x', legalName: 'x' })).status).toBe(
+        409,
+      );
+      const domain = await admin.request('POST', '/api/v1/clients', {
+        code: 'OTHER',
+        name: 'x',
+        legalName: 'x',
+        mailDomains: ['dupe.example'],
+      });
       expect(domain.status).toBe(422);
       expect(JSON.stringify(await domain.json())).toContain('already belongs to another client');
-      const zone = await admin.request('POST', '/api/v1/clients', { code: 'ZONE', name: 'x', legalName: 'x', timeZone: 'Europe/Atlantis' });
+      const zone = await admin.request('POST', '/api/v1/clients', {
+        code: 'ZONE',
+        name: 'x',
+        legalName: 'x',
+        timeZone: 'Europe/Atlantis',
+      });
       expect(zone.status).toBe(422);
-      expect(await h.db.selectFrom('clients').select('code').where('code', 'in', ['OTHER', 'ZONE']).execute()).toEqual([]);
+      expect(await h.db.selectFrom('clients').select('code').where('code', 'in', ['OTHER', 'ZONE']).execute()).toEqual(
+        [],
+      );
     });
 
     it('names the field of a wrong type or an unknown enum value', async () => {
       const wrongType = await admin.request('POST', '/api/v1/clients', { code: 'TYPED', name: 42, legalName: 'x' });
       expect(wrongType.status).toBe(400);
-      expect(await wrongType.json()).toMatchObject({ error: { code: 'validation', details: [{ path: ['body', 'name'] }] } });
+      expect(await wrongType.json()).toMatchObject({
+        error: { code: 'validation', details: [{ path: ['body', 'name'] }] },
+      });
       const client = await newClient('ENUMS');
-      const badEnum = await admin.request('POST', '/api/v1/assets', { clientId: client.id, name: 'x', type: 'toaster' });
+      const badEnum = await admin.request('POST', '/api/v1/assets', {
+        clientId: client.id,
+        name: 'x',
+        type: 'toaster',
+      });
       expect(badEnum.status).toBe(400);
       expect(JSON.stringify(await badEnum.json())).toContain('"type"');
     });
@@ -133,7 +166,9 @@ for (const dialect of DIALECTS) {
         },
       });
       expect(response.status).toBe(422);
-      const paths = ((await response.json()) as { error: { details: { path: unknown[] }[] } }).error.details.map((d) => d.path.join('.'));
+      const paths = ((await response.json()) as { error: { details: { path: unknown[] }[] } }).error.details.map((d) =>
+        d.path.join('.'),
+      );
       expect(paths).toEqual(
         expect.arrayContaining([
           'calendar.timeZone',
@@ -145,7 +180,13 @@ for (const dialect of DIALECTS) {
         ]),
       );
       const empty = await admin.request('POST', `/api/v1/clients/${client.id}/contracts`, {
-        reference: 'BROKEN-2', name: 'x', kind: 'total', delivery: 'remote', scopeDomains: ['servers'], supportLevels: [1], startsOn: '2026-01-01',
+        reference: 'BROKEN-2',
+        name: 'x',
+        kind: 'total',
+        delivery: 'remote',
+        scopeDomains: ['servers'],
+        supportLevels: [1],
+        startsOn: '2026-01-01',
         calendar: { timeZone: 'Europe/Paris', weekly: [] },
       });
       expect(empty.status).toBe(422);
@@ -155,51 +196,102 @@ for (const dialect of DIALECTS) {
 
     it('relates assets and answers everything that depends on one, directly or not', async () => {
       const client = await newClient('IMPACT');
-      const make = (name: string, type: string) => admin.json<Json>('POST', '/api/v1/assets', { clientId: client.id, name, type });
+      const make = (name: string, type: string) =>
+        admin.json<Json>('POST', '/api/v1/assets', { clientId: client.id, name, type });
       const router = await make('router', 'router');
       const host = await make('esx-1', 'server');
       const vm = await make('vm-erp', 'virtual_machine');
       const db = await make('db-erp', 'database');
       const app = await make('erp', 'business_software');
       const backup = await make('backup-repo', 'backup_repository');
-      const relate = (sourceId: string, kind: string, targetId: string) => admin.json('POST', '/api/v1/asset-relations', { sourceId, kind, targetId });
+      const relate = (sourceId: string, kind: string, targetId: string) =>
+        admin.json('POST', '/api/v1/asset-relations', { sourceId, kind, targetId });
       await relate(host.id, 'connected_to', router.id);
       await relate(vm.id, 'runs_on', host.id);
       await relate(db.id, 'runs_on', vm.id);
       await relate(app.id, 'depends_on', db.id);
       await relate(backup.id, 'backs_up', vm.id);
-      const impact = (await admin.get(`/api/v1/assets/${router.id}/impact`)) as { impacted: { asset: { name: string }; depth: number; via: string }[] };
+      const impact = (await admin.get(`/api/v1/assets/${router.id}/impact`)) as {
+        impacted: { asset: { name: string }; depth: number; via: string }[];
+      };
       expect(impact.impacted.map((i) => [i.asset.name, i.depth, i.via])).toEqual([
         ['esx-1', 1, 'connected_to'],
         ['vm-erp', 2, 'runs_on'],
         ['db-erp', 3, 'runs_on'],
         ['erp', 4, 'depends_on'],
       ]);
-      const backupImpact = (await admin.get(`/api/v1/assets/${backup.id}/impact`)) as { impacted: { asset: { name: string } }[] };
+      const backupImpact = (await admin.get(`/api/v1/assets/${backup.id}/impact`)) as {
+        impacted: { asset: { name: string } }[];
+      };
       expect(backupImpact.impacted.map((i) => i.asset.name)).toEqual(['vm-erp', 'db-erp', 'erp']);
-      expect((await admin.request('POST', '/api/v1/asset-relations', { sourceId: host.id, kind: 'runs_on', targetId: vm.id })).status).toBe(422);
-      expect((await admin.request('POST', '/api/v1/asset-relations', { sourceId: vm.id, kind: 'runs_on', targetId: host.id })).status).toBe(409);
+      expect(
+        (
+          await admin.request('POST', '/api/v1/asset-relations', {
+            sourceId: host.id,
+            kind: 'runs_on',
+            targetId: vm.id,
+          })
+        ).status,
+      ).toBe(422);
+      expect(
+        (
+          await admin.request('POST', '/api/v1/asset-relations', {
+            sourceId: vm.id,
+            kind: 'runs_on',
+            targetId: host.id,
+          })
+        ).status,
+      ).toBe(409);
       const other = await newClient('ELSEWHERE');
-      const foreign = await admin.json<Json>('POST', '/api/v1/assets', { clientId: other.id, name: 'foreign', type: 'server' });
-      expect((await admin.request('POST', '/api/v1/asset-relations', { sourceId: vm.id, kind: 'depends_on', targetId: foreign.id })).status).toBe(422);
+      const foreign = await admin.json<Json>('POST', '/api/v1/assets', {
+        clientId: other.id,
+        name: 'foreign',
+        type: 'server',
+      });
+      expect(
+        (
+          await admin.request('POST', '/api/v1/asset-relations', {
+            sourceId: vm.id,
+            kind: 'depends_on',
+            targetId: foreign.id,
+          })
+        ).status,
+      ).toBe(422);
       expect((await admin.request('DELETE', `/api/v1/assets/${host.id}`)).status).toBe(204);
-      const left = (await admin.get(`/api/v1/assets/${vm.id}/relations`)) as { items: { kind: string; source: { name: string } }[] };
-      expect(left.items.map((r) => `${r.source.name} ${r.kind}`).sort()).toEqual(['backup-repo backs_up', 'db-erp runs_on']);
+      const left = (await admin.get(`/api/v1/assets/${vm.id}/relations`)) as {
+        items: { kind: string; source: { name: string } }[];
+      };
+      expect(left.items.map((r) => `${r.source.name} ${r.kind}`).sort()).toEqual([
+        'backup-repo backs_up',
+        'db-erp runs_on',
+      ]);
     });
 
     it('checks typed attributes and pages through a filtered list with a cursor', async () => {
       const client = await newClient('PAGES');
-      const bad = await admin.request('POST', '/api/v1/assets', { clientId: client.id, name: 'cert', type: 'tls_certificate', attributes: { expires_on: 'soon', cpu_cores: 4 } });
+      const bad = await admin.request('POST', '/api/v1/assets', {
+        clientId: client.id,
+        name: 'cert',
+        type: 'tls_certificate',
+        attributes: { expires_on: 'soon', cpu_cores: 4 },
+      });
       expect(bad.status).toBe(422);
       expect(JSON.stringify(await bad.json())).toMatch(/expires_on.*date.*cpu_cores.*unknown attribute/s);
       for (let i = 0; i < 7; i++) {
-        await admin.json('POST', '/api/v1/assets', { clientId: client.id, name: `pc-${i}`, type: 'workstation', attributes: { ip_address: `10.0.0.${i}` } });
+        await admin.json('POST', '/api/v1/assets', {
+          clientId: client.id,
+          name: `pc-${i}`,
+          type: 'workstation',
+          attributes: { ip_address: `10.0.0.${i}` },
+        });
       }
       await admin.json('POST', '/api/v1/assets', { clientId: client.id, name: 'printer', type: 'printer' });
       const names: string[] = [];
       let cursor: string | null = '';
       while (cursor !== null) {
-        const page = (await admin.get(`/api/v1/assets?clientId=${client.id}&type=workstation&limit=3${cursor ? `&cursor=${cursor}` : ''}`)) as {
+        const page = (await admin.get(
+          `/api/v1/assets?clientId=${client.id}&type=workstation&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+        )) as {
           items: { name: string }[];
           nextCursor: string | null;
         };
@@ -218,18 +310,28 @@ for (const dialect of DIALECTS) {
       const refused = await admin.request('DELETE', `/api/v1/clients/${client.id}`);
       expect(refused.status).toBe(409);
       expect(JSON.stringify(await refused.json())).toContain('1 sites');
-      expect(await admin.json('PATCH', `/api/v1/clients/${client.id}`, { active: false })).toMatchObject({ active: false });
+      expect(await admin.json('PATCH', `/api/v1/clients/${client.id}`, { active: false })).toMatchObject({
+        active: false,
+      });
       const active = (await admin.get('/api/v1/clients?active=true&limit=200')) as { items: { id: string }[] };
       expect(active.items.map((c) => c.id)).not.toContain(client.id);
     });
 
     it('hides provider notes from client people', async () => {
       const client = await newClient('NOTES');
-      const asset = await admin.json<Json>('POST', '/api/v1/assets', { clientId: client.id, name: 'srv', type: 'server', notes: 'root password in vault 7' });
+      const asset = await admin.json<Json>('POST', '/api/v1/assets', {
+        clientId: client.id,
+        name: 'srv',
+        type: 'server',
+        notes: 'root password in vault 7',
+      });
       const manager = await factories(h.services).user('client_manager', client.id);
       const api = new ApiClient(h.baseUrl);
       await api.login(manager.email, PASSWORD);
-      const seen = JSON.stringify([await api.get(`/api/v1/assets/${asset.id}`), await api.get(`/api/v1/clients/${client.id}`)]);
+      const seen = JSON.stringify([
+        await api.get(`/api/v1/assets/${asset.id}`),
+        await api.get(`/api/v1/clients/${client.id}`),
+      ]);
       expect(seen).not.toContain('vault 7');
       expect(seen).not.toContain('pays late');
       expect((await api.request('PATCH', `/api/v1/clients/${client.id}`, { name: 'mine now' })).status).toBe(403);
@@ -242,7 +344,9 @@ for (const dialect of DIALECTS) {
       const unknown = await admin.request('GET', '/api/v1/does-not-exist');
       expect(unknown.status).toBe(404);
       expect(await unknown.json()).toMatchObject({ error: { code: 'not_found' } });
-      const malformed = await admin.request('POST', '/api/v1/vendors', '{"name":', { 'content-type': 'application/json' });
+      const malformed = await admin.request('POST', '/api/v1/vendors', '{"name":', {
+        'content-type': 'application/json',
+      });
       expect(malformed.status).toBe(400);
       expect(await malformed.json()).toMatchObject({ error: { code: 'malformed_json' } });
     });

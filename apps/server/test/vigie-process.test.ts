@@ -14,7 +14,10 @@ function freshDir(): string {
   return dir;
 }
 
-function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
     let stdout = '';
@@ -35,7 +38,14 @@ describe('the vigie command', () => {
     const dir = freshDir();
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     const child = spawn(process.execPath, [BIN, 'start'], {
-      env: { ...process.env, VIGIE_DATA_DIR: dir, VIGIE_HTTP_PORT: String(port), VIGIE_SMTP_PORT: '0', VIGIE_LOG_LEVEL: 'warn', VIGIE_ADMIN_PASSWORD: '' },
+      env: {
+        ...process.env,
+        VIGIE_DATA_DIR: dir,
+        VIGIE_HTTP_PORT: String(port),
+        VIGIE_SMTP_PORT: '0',
+        VIGIE_LOG_LEVEL: 'warn',
+        VIGIE_ADMIN_PASSWORD: '',
+      },
     });
     children.push(child);
     let output = '';
@@ -71,11 +81,17 @@ describe('the vigie command', () => {
     const dir = freshDir();
     const env = { VIGIE_DATA_DIR: dir, VIGIE_LOG_LEVEL: 'warn' };
     expect((await run(['demo'], env)).code).toBe(0);
-    const rows = Array.from({ length: 3000 }, (_, i) => `ws-${String(i).padStart(4, '0')},workstation,10.1.${Math.floor(i / 250)}.${(i % 250) + 1}`);
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) => `ws-${String(i).padStart(4, '0')},workstation,10.1.${Math.floor(i / 250)}.${(i % 250) + 1}`,
+    );
     const good = join(dir, 'good.csv');
     writeFileSync(good, ['name,type,ip_address', ...rows].join('\n'));
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, ['name,type,ip_address', ...rows.map((r) => r.replace('ws-', 'bad-')), 'bad-x,workstation,not-an-ip'].join('\n'));
+    writeFileSync(
+      bad,
+      ['name,type,ip_address', ...rows.map((r) => r.replace('ws-', 'bad-')), 'bad-x,workstation,not-an-ip'].join('\n'),
+    );
 
     const refused = await run(['import', 'assets', '--client', 'CLINIQ', bad], env);
     expect(refused.code).toBe(1);
@@ -88,6 +104,8 @@ describe('the vigie command', () => {
     expect(real.code).toBe(0);
     expect(real.stderr).toContain('writing  [##############################] 100% 3000/3000');
     expect(real.stdout).toContain('3000 assets imported');
-    expect((await run(['import', 'assets', '--client', 'CLINIQ', good], env)).stderr).toMatch(/already has an asset named ws-0000/);
+    expect((await run(['import', 'assets', '--client', 'CLINIQ', good], env)).stderr).toMatch(
+      /already has an asset named ws-0000/,
+    );
   }, 120_000);
 });

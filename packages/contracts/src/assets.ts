@@ -4,7 +4,10 @@ import { Id, IsoInstant, ListQuery, OptionalText, Phone, patchOf } from './commo
 
 export const AssetType = z.enum(ASSET_TYPES);
 export const AssetStatus = z.enum(ASSET_STATUSES);
-export const Criticality = z.int().min(1, 'criticality goes from 1 (low) to 4 (vital)').max(4, 'criticality goes from 1 (low) to 4 (vital)');
+export const Criticality = z
+  .int()
+  .min(1, 'criticality goes from 1 (low) to 4 (vital)')
+  .max(4, 'criticality goes from 1 (low) to 4 (vital)');
 export const RelationKind = z.enum(RELATION_KINDS);
 export const AttributeValue = z.union([z.string().max(500), z.number(), z.boolean()]);
 
@@ -94,8 +97,6 @@ export const AssetRelationInput = z.object({ sourceId: Id, kind: RelationKind, t
 
 export const AssetImpact = z.object({
   asset: AssetSummary,
-  impacted: z.array(
-    z.object({ asset: AssetSummary, depth: z.number().int(), via: RelationKind, throughId: Id }),
-  ),
+  impacted: z.array(z.object({ asset: AssetSummary, depth: z.number().int(), via: RelationKind, throughId: Id })),
 });
 export type AssetImpact = z.infer<typeof AssetImpact>;

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { Address, AddressView, Id, IsoInstant, ListQuery, Locale, OptionalText, Phone, TimeZone, patchOf } from './common.js';
+import {
+  Address,
+  AddressView,
+  Id,
+  IsoInstant,
+  ListQuery,
+  Locale,
+  OptionalText,
+  Phone,
+  patchOf,
+  TimeZone,
+} from './common.js';
 
 const MailDomain = z
   .string()

@@ -1,7 +1,7 @@
 import { CONTRACT_KINDS, CONTRACT_STATUSES, DELIVERY_MODES, SCOPE_DOMAINS, WEEKDAYS } from '@vigie/domain';
 import { z } from 'zod';
 import { SupportLevel } from './auth.js';
-import { Id, IsoDate, IsoInstant, OptionalText, TimeZone, patchOf } from './common.js';
+import { Id, IsoDate, IsoInstant, OptionalText, patchOf, TimeZone } from './common.js';
 
 const Minutes = z.number().int().min(0).max(525_600);
 

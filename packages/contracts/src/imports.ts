@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 export const ImportQuery = z.object({
-  dryRun: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export const ImportProblem = z.object({

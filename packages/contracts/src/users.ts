@@ -3,10 +3,7 @@ import { Role, SupportLevel } from './auth.js';
 import { Id, IsoInstant, ListQuery, Locale } from './common.js';
 
 export const PASSWORD_MIN_LENGTH = 12;
-export const Password = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`)
-  .max(256);
+export const Password = z.string().min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`).max(256);
 
 export const User = z.object({
   id: Id,

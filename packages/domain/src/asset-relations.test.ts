@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AssetRelationEdge, RELATION_KINDS, createsHostingCycle, impactOf } from './asset-relations.js';
+import { type AssetRelationEdge, createsHostingCycle, impactOf, RELATION_KINDS } from './asset-relations.js';
 
-const edge = (sourceId: string, kind: AssetRelationEdge['kind'], targetId: string): AssetRelationEdge => ({ sourceId, kind, targetId });
+const edge = (sourceId: string, kind: AssetRelationEdge['kind'], targetId: string): AssetRelationEdge => ({
+  sourceId,
+  kind,
+  targetId,
+});
 
 describe('impact of a failing asset', () => {
   const edges = [
@@ -47,7 +51,8 @@ describe('impact of a failing asset', () => {
         const names = result.map((r) => r.assetId);
         expect(new Set(names).size).toBe(names.length);
         expect(names).not.toContain(start);
-        for (let i = 1; i < result.length; i++) expect(result[i]?.depth).toBeGreaterThanOrEqual(result[i - 1]?.depth ?? 0);
+        for (let i = 1; i < result.length; i++)
+          expect(result[i]?.depth).toBeGreaterThanOrEqual(result[i - 1]?.depth ?? 0);
       }),
     );
   });

@@ -9,7 +9,15 @@ describe('typed asset attributes', () => {
   });
 
   it('checks each value against its kind and refuses keys the type does not have', () => {
-    expect(validateAttributes('server', { ip_address: '10.0.0.300', cpu_cores: 2.5, memory_gb: 32, hostname: 'srv', warranty_until: '2027-01-01' })).toEqual([
+    expect(
+      validateAttributes('server', {
+        ip_address: '10.0.0.300',
+        cpu_cores: 2.5,
+        memory_gb: 32,
+        hostname: 'srv',
+        warranty_until: '2027-01-01',
+      }),
+    ).toEqual([
       { key: 'ip_address', message: 'must be an IPv4 or IPv6 address' },
       { key: 'cpu_cores', message: 'must be a whole number' },
     ]);

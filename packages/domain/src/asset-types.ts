@@ -88,7 +88,12 @@ export const ATTRIBUTES_BY_TYPE: Record<AssetType, AttributeDefinition[]> = {
   router: [...hardware, ...networked, { key: 'firmware', kind: 'text' }, { key: 'wan_ip', kind: 'ip' }],
   firewall: [...hardware, ...networked, { key: 'firmware', kind: 'text' }, { key: 'wan_ip', kind: 'ip' }],
   access_point: [...hardware, ...networked, { key: 'firmware', kind: 'text' }],
-  ups: [...hardware, ...networked, { key: 'capacity_va', kind: 'integer' }, { key: 'battery_replaced_on', kind: 'date' }],
+  ups: [
+    ...hardware,
+    ...networked,
+    { key: 'capacity_va', kind: 'integer' },
+    { key: 'battery_replaced_on', kind: 'date' },
+  ],
   printer: [...hardware, ...networked],
   phone: [...hardware, { key: 'phone_number', kind: 'text' }, { key: 'extension', kind: 'text' }],
   virtual_machine: [
@@ -100,7 +105,11 @@ export const ATTRIBUTES_BY_TYPE: Record<AssetType, AttributeDefinition[]> = {
     { key: 'disk_gb', kind: 'number' },
   ],
   virtual_firewall: [...networked, { key: 'version', kind: 'text' }],
-  hypervisor_cluster: [{ key: 'platform', kind: 'text' }, { key: 'version', kind: 'text' }, { key: 'nodes', kind: 'integer' }],
+  hypervisor_cluster: [
+    { key: 'platform', kind: 'text' },
+    { key: 'version', kind: 'text' },
+    { key: 'nodes', kind: 'integer' },
+  ],
   database: [
     { key: 'engine', kind: 'text' },
     { key: 'version', kind: 'text' },
@@ -110,7 +119,10 @@ export const ATTRIBUTES_BY_TYPE: Record<AssetType, AttributeDefinition[]> = {
   application: software,
   office_suite: software,
   business_software: software,
-  service: [{ key: 'url', kind: 'text' }, { key: 'port', kind: 'integer' }],
+  service: [
+    { key: 'url', kind: 'text' },
+    { key: 'port', kind: 'integer' },
+  ],
   domain_name: [
     { key: 'registrar', kind: 'text' },
     { key: 'expires_on', kind: 'date' },

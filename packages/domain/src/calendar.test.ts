@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { type BusinessCalendar, defaultCalendar, isValidHolidayRegion, isValidTimeZone, validateCalendar } from './calendar.js';
+import {
+  type BusinessCalendar,
+  defaultCalendar,
+  isValidHolidayRegion,
+  isValidTimeZone,
+  validateCalendar,
+} from './calendar.js';
 
-const base = (): BusinessCalendar => ({ ...defaultCalendar(), weekly: [{ day: 1, start: '08:30', end: '12:00' }, { day: 1, start: '13:30', end: '18:00' }] });
+const base = (): BusinessCalendar => ({
+  ...defaultCalendar(),
+  weekly: [
+    { day: 1, start: '08:30', end: '12:00' },
+    { day: 1, start: '13:30', end: '18:00' },
+  ],
+});
 
 describe('business calendar rules', () => {
   it('accepts a Paris office week with French holidays', () => {
@@ -44,16 +56,28 @@ describe('business calendar rules', () => {
   });
 
   it('allows back-to-back intervals (one ends when the next starts)', () => {
-    expect(validateCalendar({ ...base(), weekly: [{ day: 1, start: '08:00', end: '12:00' }, { day: 1, start: '12:00', end: '13:00' }] })).toEqual([]);
+    expect(
+      validateCalendar({
+        ...base(),
+        weekly: [
+          { day: 1, start: '08:00', end: '12:00' },
+          { day: 1, start: '12:00', end: '13:00' },
+        ],
+      }),
+    ).toEqual([]);
   });
 
   it('needs opening hours unless open 24/7', () => {
-    expect(validateCalendar({ ...base(), weekly: [] })).toEqual([{ path: ['weekly'], message: 'a calendar needs opening hours, or alwaysOpen' }]);
+    expect(validateCalendar({ ...base(), weekly: [] })).toEqual([
+      { path: ['weekly'], message: 'a calendar needs opening hours, or alwaysOpen' },
+    ]);
     expect(validateCalendar({ ...base(), weekly: [], alwaysOpen: true })).toEqual([]);
   });
 
   it('refuses closed days that are not real dates', () => {
-    expect(validateCalendar({ ...base(), closedDays: ['2026-12-24', '2026-02-30', 'christmas'] }).map((p) => p.path)).toEqual([
+    expect(
+      validateCalendar({ ...base(), closedDays: ['2026-12-24', '2026-02-30', 'christmas'] }).map((p) => p.path),
+    ).toEqual([
       ['closedDays', 1],
       ['closedDays', 2],
     ]);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSlaPolicy, entrySupportLevel, levelsKeptByClient, renewalNoticeDate, validateSlaPolicy } from './contract.js';
+import {
+  defaultSlaPolicy,
+  entrySupportLevel,
+  levelsKeptByClient,
+  renewalNoticeDate,
+  validateSlaPolicy,
+} from './contract.js';
 
 describe('contract rules', () => {
   it('enters tickets at N2 when the client keeps N1 in-house', () => {

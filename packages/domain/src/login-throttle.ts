@@ -22,7 +22,10 @@ export function lockRemaining(state: ThrottleState | null, now: number): number 
  * the lock falls at the max-th failure of a window and the count starts again after it.
  */
 export function afterFailure(state: ThrottleState | null, now: number, policy: ThrottlePolicy): ThrottleState {
-  const fresh = !state || now - state.windowStartedAt >= policy.windowMs || (state.lockedUntil !== null && state.lockedUntil <= now);
+  const fresh =
+    !state ||
+    now - state.windowStartedAt >= policy.windowMs ||
+    (state.lockedUntil !== null && state.lockedUntil <= now);
   const failures = (fresh ? 0 : state.failures) + 1;
   const windowStartedAt = fresh ? now : state.windowStartedAt;
   if (failures >= policy.maxFailures) return { failures: 0, windowStartedAt: now, lockedUntil: now + policy.lockMs };

@@ -1,4 +1,4 @@
-import { type Role, isClientRole, seesAllClients } from '@vigie/domain';
+import { isClientRole, type Role, seesAllClients } from '@vigie/domain';
 
 /** Who is acting: a person through a session or token, or the system itself (start-up, demo, jobs). */
 export interface Actor {

@@ -20,7 +20,6 @@ export const forbidden = (message = 'You are not allowed to do this') => new App
 export const unauthorized = (message = 'Sign in first') => new AppError(401, 'unauthorized', message);
 export const conflict = (message: string, details?: unknown) => new AppError(409, 'conflict', message, details);
 /** Well-formed input that breaks a rule (an overlapping interval, an unknown time zone…). */
-export const invalid = (message: string, details: FieldProblem[]) =>
-  new AppError(422, 'invalid', message, details);
+export const invalid = (message: string, details: FieldProblem[]) => new AppError(422, 'invalid', message, details);
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new AppError(429, 'too_many_requests', message, { retryAfterSeconds });

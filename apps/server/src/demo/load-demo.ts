@@ -61,7 +61,12 @@ async function loadClient(services: Services, data: DemoClient, vendorIds: Map<s
     timeZone: 'Europe/Paris',
     locale: 'fr',
     phone: data.phone,
-    address: { line1: data.sites[0]?.line1, postalCode: data.sites[0]?.postalCode, city: data.sites[0]?.city, country: 'FR' },
+    address: {
+      line1: data.sites[0]?.line1,
+      postalCode: data.sites[0]?.postalCode,
+      city: data.sites[0]?.city,
+      country: 'FR',
+    },
     mailDomains: data.mailDomains,
     active: true,
   });
@@ -88,12 +93,18 @@ async function loadClient(services: Services, data: DemoClient, vendorIds: Map<s
     })),
   );
   // Metz is in Moselle, which keeps Good Friday and St Stephen's Day: its agency's contract counts FR-57 holidays.
-  const calendar = { ...defaultCalendar(), holidayRegion: data.code === 'BATI' ? 'FR-57' : data.contract.holidayRegion };
+  const calendar = {
+    ...defaultCalendar(),
+    holidayRegion: data.code === 'BATI' ? 'FR-57' : data.contract.holidayRegion,
+  };
   await services.contracts.create(systemCtx, client.id, {
     ...data.contract,
     slaPolicy: defaultSlaPolicy(),
     calendar,
-    hourBank: data.contract.hourBank === null ? null : { hours: data.contract.hourBank, warningPercent: 80, rollover: 'none', period: 'year' },
+    hourBank:
+      data.contract.hourBank === null
+        ? null
+        : { hours: data.contract.hourBank, warningPercent: 80, rollover: 'none', period: 'year' },
     startsOn: '2026-01-01',
     endsOn: '2026-12-31',
     autoRenew: true,

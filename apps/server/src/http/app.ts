@@ -3,7 +3,12 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import { assetRoutes } from '../modules/assets/assets.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
@@ -56,7 +61,8 @@ export async function buildApp({ config, services, logger = true }: AppOptions):
       info: {
         title: 'Vigie API',
         version: '1',
-        description: 'The HTTP API of Vigie. Cookie sessions need X-CSRF-Token on writes; integrations use Bearer API tokens.',
+        description:
+          'The HTTP API of Vigie. Cookie sessions need X-CSRF-Token on writes; integrations use Bearer API tokens.',
       },
       components: {
         securitySchemes: {

@@ -26,7 +26,11 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService):
     const found = await auth.fromSessionToken(token);
     if (!found) return;
     request.auth = found;
-    if (!SAFE_METHODS.has(request.method) && found.session && !auth.csrfMatches(found.session, headerOf(request, 'x-csrf-token'))) {
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      found.session &&
+      !auth.csrfMatches(found.session, headerOf(request, 'x-csrf-token'))
+    ) {
       throw new AppError(403, 'csrf', 'Missing or wrong X-CSRF-Token header (take it from GET /api/v1/auth/session)');
     }
   });
@@ -49,7 +53,8 @@ function checkScopes(request: FastifyRequest): void {
   const scopes = request.auth?.actor.scopes;
   if (!scopes) return;
   const path = request.url;
-  if (ADMIN_PATHS.some((p) => p.test(path)) && !scopes.includes('admin')) throw forbidden('This token lacks the admin scope');
+  if (ADMIN_PATHS.some((p) => p.test(path)) && !scopes.includes('admin'))
+    throw forbidden('This token lacks the admin scope');
   const needed = SAFE_METHODS.has(request.method) ? 'read' : 'write';
   if (!scopes.includes(needed) && !scopes.includes('admin')) throw forbidden(`This token lacks the ${needed} scope`);
 }

@@ -16,7 +16,11 @@ function fromDatabase(error: { code?: unknown }): ErrorReply | null {
     return { status: 409, code: 'conflict', message: 'This record already exists' };
   }
   if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-    return { status: 409, code: 'conflict', message: 'This record is referenced by others, or refers to one that does not exist' };
+    return {
+      status: 409,
+      code: 'conflict',
+      message: 'This record is referenced by others, or refers to one that does not exist',
+    };
   }
   return null;
 }
@@ -26,7 +30,11 @@ function fromFastify(error: FastifyError): ErrorReply | null {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, code: 'payload_too_large', message: 'The request body is larger than this route accepts' };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, code: 'unsupported_media_type', message: `Content-Type ${error.message.split("'")[1] ?? ''} is not accepted here` };
+      return {
+        status: 415,
+        code: 'unsupported_media_type',
+        message: `Content-Type ${error.message.split("'")[1] ?? ''} is not accepted here`,
+      };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { status: 400, code: 'malformed_json', message: 'The body is empty but Content-Type says JSON' };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -52,7 +60,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
     } else if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
       const details = error.validation.map((v) => ({
-        path: [where, ...v.instancePath.split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p))],
+        path: [
+          where,
+          ...v.instancePath
+            .split('/')
+            .filter(Boolean)
+            .map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+        ],
         message: v.message ?? 'invalid',
       }));
       const first = details[0];
@@ -71,11 +85,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
       request.log.error({ err: error }, 'unhandled error');
       out = { status: 500, code: 'internal', message: `Something went wrong on our side (request ${request.id})` };
     }
-    const body = { error: { code: out.code, message: out.message, ...(out.details !== undefined && { details: out.details }) } };
+    const body = {
+      error: { code: out.code, message: out.message, ...(out.details !== undefined && { details: out.details }) },
+    };
     return reply.status(out.status).send(body);
   });
 
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } }),
+    reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } }),
   );
 }

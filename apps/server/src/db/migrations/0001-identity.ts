@@ -99,7 +99,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('client_id', 'text', (c) => c.notNull().references('clients.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('team_clients_pk', ['team_id', 'client_id'])
     .execute();
-
 }
 
 export async function down(): Promise<void> {

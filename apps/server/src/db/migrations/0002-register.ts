@@ -42,9 +42,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', t.instant, (c) => c.notNull())
     .addColumn('updated_at', t.instant, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('contacts_client_name').on('contacts').columns(['client_id', 'last_name', 'id']).execute();
+  await db.schema
+    .createIndex('contacts_client_name')
+    .on('contacts')
+    .columns(['client_id', 'last_name', 'id'])
+    .execute();
   // One contact per address and client: the mail intake recognizes senders by it.
-  await db.schema.createIndex('contacts_client_email').on('contacts').columns(['client_id', 'email']).unique().execute();
+  await db.schema
+    .createIndex('contacts_client_email')
+    .on('contacts')
+    .columns(['client_id', 'email'])
+    .unique()
+    .execute();
   await db.schema.createIndex('contacts_email').on('contacts').column('email').execute();
 
   await db.schema
@@ -104,7 +113,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   // Lists page by (name, id), within a client and optionally a type.
   await db.schema.createIndex('assets_name').on('assets').columns(['name', 'id']).execute();
-  await db.schema.createIndex('assets_client_type_name').on('assets').columns(['client_id', 'type', 'name', 'id']).execute();
+  await db.schema
+    .createIndex('assets_client_type_name')
+    .on('assets')
+    .columns(['client_id', 'type', 'name', 'id'])
+    .execute();
   await db.schema.createIndex('assets_type_name').on('assets').columns(['type', 'name', 'id']).execute();
   await db.schema.createIndex('assets_site').on('assets').column('site_id').execute();
   await db.schema.createIndex('assets_owner').on('assets').column('owner_contact_id').execute();

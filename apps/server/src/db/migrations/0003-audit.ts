@@ -19,7 +19,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   // Newest first, overall or per client / object; ids are UUIDv7 so they sort by time.
   await db.schema.createIndex('audit_events_client').on('audit_events').columns(['client_id', 'id']).execute();
-  await db.schema.createIndex('audit_events_object').on('audit_events').columns(['object_type', 'object_id', 'id']).execute();
+  await db.schema
+    .createIndex('audit_events_object')
+    .on('audit_events')
+    .columns(['object_type', 'object_id', 'id'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

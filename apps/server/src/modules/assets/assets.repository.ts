@@ -44,7 +44,14 @@ export async function findAsset(db: Db, id: string): Promise<AssetWithNames | un
 }
 
 export async function findAssetIdByName(db: Db, clientId: string, name: string): Promise<string | undefined> {
-  return (await db.selectFrom('assets').select('id').where('client_id', '=', clientId).where('name', '=', name).executeTakeFirst())?.id;
+  return (
+    await db
+      .selectFrom('assets')
+      .select('id')
+      .where('client_id', '=', clientId)
+      .where('name', '=', name)
+      .executeTakeFirst()
+  )?.id;
 }
 
 /** Names already used at a client, lower-cased (imports refuse duplicates before writing). */
@@ -64,18 +71,28 @@ export async function insertAssets(db: Db, rows: AssetRow[]): Promise<void> {
 
 export async function updateAsset(db: Db, row: AssetRow): Promise<void> {
   const { id, created_at, client_id, ...changes } = row;
-  await db.updateTable('assets').set({ ...changes, attributes: toJson(changes.attributes) }).where('id', '=', id).execute();
+  await db
+    .updateTable('assets')
+    .set({ ...changes, attributes: toJson(changes.attributes) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteAsset(db: Db, id: string): Promise<void> {
-  await db.deleteFrom('asset_relations').where((eb) => eb.or([eb('source_id', '=', id), eb('target_id', '=', id)])).execute();
+  await db
+    .deleteFrom('asset_relations')
+    .where((eb) => eb.or([eb('source_id', '=', id), eb('target_id', '=', id)]))
+    .execute();
   await db.deleteFrom('assets').where('id', '=', id).execute();
 }
 
 /** Keyset-paginated by (name, id); filters use the (client, type, name) and (type, name) indexes. */
 export async function listAssets(db: Db, scope: ClientScope, query: AssetListQuery) {
   const cursor = decodeCursor(query.cursor);
-  let q = selectAssets(db).orderBy('assets.name').orderBy('assets.id').limit(query.limit + 1);
+  let q = selectAssets(db)
+    .orderBy('assets.name')
+    .orderBy('assets.id')
+    .limit(query.limit + 1);
   if (scope !== 'all') q = q.where('assets.client_id', 'in', nonEmpty(scope));
   if (query.clientId) q = q.where('assets.client_id', '=', query.clientId);
   if (query.siteId) q = q.where('assets.site_id', '=', query.siteId);

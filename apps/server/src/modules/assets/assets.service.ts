@@ -60,15 +60,23 @@ export class AssetService {
   /** All or nothing, one audit entry per asset; imports come through here. */
   async createMany(ctx: Ctx, clientId: string, inputs: AssetValues[]): Promise<Asset[]> {
     assertCanWrite(ctx.actor, 'asset', clientId);
-    if (!(await this.clients.exists(clientId))) throw invalid('unknown client', [{ path: ['clientId'], message: 'no such client' }]);
+    if (!(await this.clients.exists(clientId)))
+      throw invalid('unknown client', [{ path: ['clientId'], message: 'no such client' }]);
     const problems = await this.problemsOf(clientId, inputs);
-    if (problems.length > 0) throw invalid(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), problems);
+    if (problems.length > 0)
+      throw invalid(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), problems);
     const now = this.clock.now().toISOString();
     const rows = inputs.map((input) => toRow(newId(), clientId, input, now, now));
     await this.db.transaction().execute(async (trx) => {
       await insertAssets(trx, rows);
       for (const row of rows) {
-        await this.audit.record(trx, ctx, { action: 'create', objectType: 'asset', objectId: row.id, clientId, after: auditView(row) });
+        await this.audit.record(trx, ctx, {
+          action: 'create',
+          objectType: 'asset',
+          objectId: row.id,
+          clientId,
+          after: auditView(row),
+        });
       }
     });
     const created = await Promise.all(rows.slice(0, 50).map((row) => findAsset(this.db, row.id)));
@@ -82,7 +90,8 @@ export class AssetService {
     const before = presentAsset(current);
     const merged = AssetInput.parse({ ...before, ...stripUndefined(patch), clientId: current.client_id });
     const problems = await this.problemsOf(current.client_id, [merged], current.name);
-    if (problems.length > 0) throw invalid(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), problems);
+    if (problems.length > 0)
+      throw invalid(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), problems);
     const row = toRow(id, current.client_id, merged, current.created_at, this.clock.now().toISOString());
     await this.db.transaction().execute(async (trx) => {
       await updateAsset(trx, row);
@@ -105,12 +114,22 @@ export class AssetService {
     assertCanWrite(ctx.actor, 'asset', current.client_id);
     await this.db.transaction().execute(async (trx) => {
       await deleteAsset(trx, id);
-      await this.audit.record(trx, ctx, { action: 'delete', objectType: 'asset', objectId: id, clientId: current.client_id, before: auditView(current) });
+      await this.audit.record(trx, ctx, {
+        action: 'delete',
+        objectType: 'asset',
+        objectId: id,
+        clientId: current.client_id,
+        before: auditView(current),
+      });
     });
   }
 
   /** Problems of assets about to be written, each with the index of its input. */
-  async problemsOf(clientId: string, inputs: AssetValues[], currentName: string | null = null): Promise<IndexedProblem[]> {
+  async problemsOf(
+    clientId: string,
+    inputs: AssetValues[],
+    currentName: string | null = null,
+  ): Promise<IndexedProblem[]> {
     const problems: IndexedProblem[] = [];
     const taken = await assetNamesOf(this.db, clientId);
     if (currentName) taken.delete(currentName.toLowerCase());
@@ -119,20 +138,24 @@ export class AssetService {
     const contactClients = new Map<string, string | null>();
     for (const [index, input] of inputs.entries()) {
       const name = input.name.toLowerCase();
-      if (taken.has(name)) problems.push({ index, path: ['name'], message: `the client already has an asset named ${input.name}` });
+      if (taken.has(name))
+        problems.push({ index, path: ['name'], message: `the client already has an asset named ${input.name}` });
       else if (seen.has(name)) problems.push({ index, path: ['name'], message: `${input.name} appears twice` });
       seen.add(name);
       for (const p of validateAttributes(input.type as AssetType, input.attributes)) {
         problems.push({ index, path: ['attributes', p.key], message: p.message });
       }
       if (input.siteId) {
-        if (!siteClients.has(input.siteId)) siteClients.set(input.siteId, await this.clients.clientOfSite(input.siteId));
-        if (siteClients.get(input.siteId) !== clientId) problems.push({ index, path: ['siteId'], message: 'no such site at this client' });
+        if (!siteClients.has(input.siteId))
+          siteClients.set(input.siteId, await this.clients.clientOfSite(input.siteId));
+        if (siteClients.get(input.siteId) !== clientId)
+          problems.push({ index, path: ['siteId'], message: 'no such site at this client' });
       }
       if (input.ownerContactId) {
         const id = input.ownerContactId;
         if (!contactClients.has(id)) contactClients.set(id, await this.clients.clientOfContact(id));
-        if (contactClients.get(id) !== clientId) problems.push({ index, path: ['ownerContactId'], message: 'no such contact at this client' });
+        if (contactClients.get(id) !== clientId)
+          problems.push({ index, path: ['ownerContactId'], message: 'no such contact at this client' });
       }
       if (input.vendorId && !(await this.vendors.exists(input.vendorId))) {
         problems.push({ index, path: ['vendorId'], message: 'no such vendor' });

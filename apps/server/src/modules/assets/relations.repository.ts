@@ -41,7 +41,11 @@ export async function deleteRelation(db: Db, id: string): Promise<void> {
 
 /** All edges of one client: the impact walk runs over them in memory (a client has thousands at most). */
 export async function edgesOfClient(db: Db, clientId: string): Promise<AssetRelationEdge[]> {
-  const rows = await db.selectFrom('asset_relations').select(['source_id', 'kind', 'target_id']).where('client_id', '=', clientId).execute();
+  const rows = await db
+    .selectFrom('asset_relations')
+    .select(['source_id', 'kind', 'target_id'])
+    .where('client_id', '=', clientId)
+    .execute();
   return rows.map((r) => ({ sourceId: r.source_id, kind: r.kind as RelationKind, targetId: r.target_id }));
 }
 

@@ -41,7 +41,9 @@ export class RelationService {
     });
     assertCanWrite(ctx.actor, 'asset', sourceClient);
     if (sourceClient !== targetClient) {
-      throw invalid('both assets must belong to the same client', [{ path: ['targetId'], message: 'asset of another client' }]);
+      throw invalid('both assets must belong to the same client', [
+        { path: ['targetId'], message: 'asset of another client' },
+      ]);
     }
     if (edge.sourceId === edge.targetId) {
       throw invalid('an asset cannot relate to itself', [{ path: ['targetId'], message: 'same as the source' }]);
@@ -50,10 +52,23 @@ export class RelationService {
     if (createsHostingCycle(edge, await edgesOfClient(this.db, sourceClient))) {
       throw invalid('this would make an asset run on itself', [{ path: ['targetId'], message: 'hosting loop' }]);
     }
-    const row = { id: newId(), client_id: sourceClient, source_id: edge.sourceId, kind: edge.kind, target_id: edge.targetId, created_at: this.clock.now().toISOString() };
+    const row = {
+      id: newId(),
+      client_id: sourceClient,
+      source_id: edge.sourceId,
+      kind: edge.kind,
+      target_id: edge.targetId,
+      created_at: this.clock.now().toISOString(),
+    };
     await this.db.transaction().execute(async (trx) => {
       await insertRelation(trx, row);
-      await this.audit.record(trx, ctx, { action: 'create', objectType: 'asset_relation', objectId: row.id, clientId: sourceClient, after: edge });
+      await this.audit.record(trx, ctx, {
+        action: 'create',
+        objectType: 'asset_relation',
+        objectId: row.id,
+        clientId: sourceClient,
+        after: edge,
+      });
     });
     const created = (await relationsOfAsset(this.db, edge.sourceId)).find((r) => r.id === row.id);
     if (!created) throw notFound('Relation');
@@ -88,7 +103,12 @@ export class RelationService {
     };
     return {
       asset: summaryOf(assetId),
-      impacted: impacted.map((i) => ({ asset: summaryOf(i.assetId), depth: i.depth, via: i.via, throughId: i.throughId })),
+      impacted: impacted.map((i) => ({
+        asset: summaryOf(i.assetId),
+        depth: i.depth,
+        via: i.via,
+        throughId: i.throughId,
+      })),
     };
   }
 }

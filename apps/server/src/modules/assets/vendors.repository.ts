@@ -41,9 +41,17 @@ export async function updateVendor(db: Db, row: VendorRow): Promise<void> {
   await db.updateTable('vendors').set(changes).where('id', '=', id).execute();
 }
 
-export async function listVendors(db: Db, query: { cursor?: string | undefined; limit: number; q?: string | undefined }) {
+export async function listVendors(
+  db: Db,
+  query: { cursor?: string | undefined; limit: number; q?: string | undefined },
+) {
   const cursor = decodeCursor(query.cursor);
-  let q = db.selectFrom('vendors').selectAll().orderBy('name').orderBy('id').limit(query.limit + 1);
+  let q = db
+    .selectFrom('vendors')
+    .selectAll()
+    .orderBy('name')
+    .orderBy('id')
+    .limit(query.limit + 1);
   if (query.q) {
     const term = query.q;
     q = q.where((eb) => containsInsensitive(dialectOf(db), eb.ref('name'), term));

@@ -58,7 +58,13 @@ export class VendorService {
     const vendor = presentVendor(row);
     await this.db.transaction().execute(async (trx) => {
       await insertVendor(trx, row);
-      await this.audit.record(trx, ctx, { action: 'create', objectType: 'vendor', objectId: row.id, clientId: null, after: vendor });
+      await this.audit.record(trx, ctx, {
+        action: 'create',
+        objectType: 'vendor',
+        objectId: row.id,
+        clientId: null,
+        after: vendor,
+      });
     });
     return vendor;
   }
@@ -75,7 +81,14 @@ export class VendorService {
     const after = presentVendor(row);
     await this.db.transaction().execute(async (trx) => {
       await updateVendor(trx, row);
-      await this.audit.record(trx, ctx, { action: 'update', objectType: 'vendor', objectId: id, clientId: null, before, after });
+      await this.audit.record(trx, ctx, {
+        action: 'update',
+        objectType: 'vendor',
+        objectId: id,
+        clientId: null,
+        before,
+        after,
+      });
     });
     return after;
   }

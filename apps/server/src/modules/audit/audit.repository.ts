@@ -40,7 +40,11 @@ function present(row: AuditEventRow) {
 /** Newest first. A client scope only ever shows events of those clients, never provider-wide ones. */
 export async function listAuditEvents(db: Db, scope: ClientScope, query: AuditListQuery) {
   const cursor = decodeCursor(query.cursor);
-  let q = db.selectFrom('audit_events').selectAll().orderBy('id', 'desc').limit(query.limit + 1);
+  let q = db
+    .selectFrom('audit_events')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1);
   if (scope !== 'all') q = q.where('client_id', 'in', nonEmpty(scope));
   if (query.clientId) q = q.where('client_id', '=', query.clientId);
   if (query.actorId) q = q.where('actor_id', '=', query.actorId);

@@ -8,7 +8,13 @@ export function auditRoutes(services: Services): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/v1/audit',
-      { schema: { tags: ['audit'], querystring: AuditListQuery, response: { 200: page(AuditEvent), ...errorResponses } } },
+      {
+        schema: {
+          tags: ['audit'],
+          querystring: AuditListQuery,
+          response: { 200: page(AuditEvent), ...errorResponses },
+        },
+      },
       (request) => services.audit.list(ctxOf(request), request.query),
     );
   };

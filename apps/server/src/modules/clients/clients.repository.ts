@@ -32,7 +32,11 @@ async function withDomains(db: Db, rows: ClientRow[]): Promise<ClientRecord[]> {
   const domains = await db
     .selectFrom('client_mail_domains')
     .selectAll()
-    .where('client_id', 'in', rows.map((r) => r.id))
+    .where(
+      'client_id',
+      'in',
+      rows.map((r) => r.id),
+    )
     .orderBy('domain')
     .execute();
   return rows.map((r) => ({ ...r, mail_domains: domains.filter((d) => d.client_id === r.id).map((d) => d.domain) }));
@@ -60,20 +64,30 @@ export async function mailDomainOwners(db: Db, domains: readonly string[]): Prom
 
 export async function insertClient(db: Db, row: ClientRecord): Promise<void> {
   const { mail_domains, ...client } = row;
-  await db.insertInto('clients').values({ ...client, address: toJson(client.address) }).execute();
+  await db
+    .insertInto('clients')
+    .values({ ...client, address: toJson(client.address) })
+    .execute();
   await replaceMailDomains(db, row.id, mail_domains);
 }
 
 export async function updateClient(db: Db, row: ClientRecord): Promise<void> {
   const { mail_domains, id, created_at, ...changes } = row;
-  await db.updateTable('clients').set({ ...changes, address: toJson(changes.address) }).where('id', '=', id).execute();
+  await db
+    .updateTable('clients')
+    .set({ ...changes, address: toJson(changes.address) })
+    .where('id', '=', id)
+    .execute();
   await replaceMailDomains(db, id, mail_domains);
 }
 
 async function replaceMailDomains(db: Db, clientId: string, domains: readonly string[]): Promise<void> {
   await db.deleteFrom('client_mail_domains').where('client_id', '=', clientId).execute();
   if (domains.length > 0) {
-    await db.insertInto('client_mail_domains').values(domains.map((domain) => ({ domain, client_id: clientId }))).execute();
+    await db
+      .insertInto('client_mail_domains')
+      .values(domains.map((domain) => ({ domain, client_id: clientId })))
+      .execute();
   }
 }
 
@@ -105,7 +119,12 @@ export async function listClients(
   query: { cursor?: string | undefined; limit: number; q?: string | undefined; active?: 'true' | 'false' | undefined },
 ) {
   const cursor = decodeCursor(query.cursor);
-  let q = db.selectFrom('clients').selectAll().orderBy('name').orderBy('id').limit(query.limit + 1);
+  let q = db
+    .selectFrom('clients')
+    .selectAll()
+    .orderBy('name')
+    .orderBy('id')
+    .limit(query.limit + 1);
   if (scope !== 'all') q = q.where('id', 'in', nonEmpty(scope));
   if (query.active) q = q.where('active', '=', query.active === 'true' ? 1 : 0);
   if (query.q) {

@@ -3,7 +3,7 @@ import { isValidTimeZone } from '@vigie/domain';
 import type { z } from 'zod';
 import { type Ctx, clientScopeOf } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
-import { type FieldProblem, conflict, invalid, notFound } from '../../core/errors.js';
+import { conflict, type FieldProblem, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { Db } from '../../db/connection.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -21,8 +21,8 @@ import {
   presentClient,
   updateClient,
 } from './clients.repository.js';
-import { assertCanRead, assertCanWrite, readScope, seesProviderNotes } from './register.policy.js';
 import { findContactClient } from './contacts.repository.js';
+import { assertCanRead, assertCanWrite, readScope, seesProviderNotes } from './register.policy.js';
 import { findSiteClient } from './sites.repository.js';
 
 type ClientValues = z.output<typeof ClientInput>;
@@ -70,7 +70,13 @@ export class ClientService implements ClientDirectory {
     const client = presentClient(row);
     await this.db.transaction().execute(async (trx) => {
       await insertClient(trx, row);
-      await this.audit.record(trx, ctx, { action: 'create', objectType: 'client', objectId: row.id, clientId: row.id, after: client });
+      await this.audit.record(trx, ctx, {
+        action: 'create',
+        objectType: 'client',
+        objectId: row.id,
+        clientId: row.id,
+        after: client,
+      });
     });
     return client;
   }
@@ -86,7 +92,14 @@ export class ClientService implements ClientDirectory {
     const after = presentClient(row);
     await this.db.transaction().execute(async (trx) => {
       await updateClient(trx, row);
-      await this.audit.record(trx, ctx, { action: 'update', objectType: 'client', objectId: id, clientId: id, before, after });
+      await this.audit.record(trx, ctx, {
+        action: 'update',
+        objectType: 'client',
+        objectId: id,
+        clientId: id,
+        before,
+        after,
+      });
     });
     return after;
   }
@@ -98,12 +111,20 @@ export class ClientService implements ClientDirectory {
     if (!current) throw notFound('Client');
     const dependents = await clientDependents(this.db, id);
     if (Object.keys(dependents).length > 0) {
-      const list = Object.entries(dependents).map(([k, n]) => `${n} ${k}`).join(', ');
+      const list = Object.entries(dependents)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ');
       throw conflict(`The client still has ${list}; archive it (active: false) or remove those first`, dependents);
     }
     await this.db.transaction().execute(async (trx) => {
       await deleteClient(trx, id);
-      await this.audit.record(trx, ctx, { action: 'delete', objectType: 'client', objectId: id, clientId: id, before: presentClient(current) });
+      await this.audit.record(trx, ctx, {
+        action: 'delete',
+        objectType: 'client',
+        objectId: id,
+        clientId: id,
+        before: presentClient(current),
+      });
     });
   }
 
@@ -120,16 +141,20 @@ export class ClientService implements ClientDirectory {
 
   private async check(input: ClientValues, selfId: string | null): Promise<void> {
     const problems: FieldProblem[] = [];
-    if (!isValidTimeZone(input.timeZone)) problems.push({ path: ['timeZone'], message: `unknown time zone "${input.timeZone}"` });
+    if (!isValidTimeZone(input.timeZone))
+      problems.push({ path: ['timeZone'], message: `unknown time zone "${input.timeZone}"` });
     const owners = await mailDomainOwners(this.db, input.mailDomains);
     input.mailDomains.forEach((domain, i) => {
       const owner = owners.get(domain);
-      if (owner && owner !== selfId) problems.push({ path: ['mailDomains', i], message: `${domain} already belongs to another client` });
-      if (input.mailDomains.indexOf(domain) !== i) problems.push({ path: ['mailDomains', i], message: `${domain} is listed twice` });
+      if (owner && owner !== selfId)
+        problems.push({ path: ['mailDomains', i], message: `${domain} already belongs to another client` });
+      if (input.mailDomains.indexOf(domain) !== i)
+        problems.push({ path: ['mailDomains', i], message: `${domain} is listed twice` });
     });
     if (problems.length > 0) throw invalid(problems.map((p) => p.message).join('; '), problems);
     const codeOwner = await findClientIdByCode(this.db, input.code);
-    if (codeOwner && codeOwner !== selfId) throw conflict(`Client code ${input.code} is already used`, [{ path: ['code'], message: 'already used' }]);
+    if (codeOwner && codeOwner !== selfId)
+      throw conflict(`Client code ${input.code} is already used`, [{ path: ['code'], message: 'already used' }]);
   }
 
   private toRecord(id: string, v: ClientValues, createdAt: string, updatedAt: string): ClientRecord {

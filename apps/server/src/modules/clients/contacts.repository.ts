@@ -28,7 +28,9 @@ export async function findContact(db: Db, id: string): Promise<ContactRow | unde
 }
 
 export async function findContactClient(db: Db, id: string): Promise<string | null> {
-  return (await db.selectFrom('contacts').select('client_id').where('id', '=', id).executeTakeFirst())?.client_id ?? null;
+  return (
+    (await db.selectFrom('contacts').select('client_id').where('id', '=', id).executeTakeFirst())?.client_id ?? null
+  );
 }
 
 /** Contact ids of a client by e-mail (imports name owners by e-mail). */
@@ -44,7 +46,10 @@ export async function contactIdsByEmail(db: Db, clientId: string): Promise<Map<s
 
 export async function insertContacts(db: Db, rows: ContactRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) {
-    await db.insertInto('contacts').values(rows.slice(i, i + 200)).execute();
+    await db
+      .insertInto('contacts')
+      .values(rows.slice(i, i + 200))
+      .execute();
   }
 }
 
@@ -87,7 +92,9 @@ export async function listContacts(
   }
   if (cursor) {
     const after = String(cursor.after);
-    q = q.where((eb) => eb.or([eb('last_name', '>', after), eb.and([eb('last_name', '=', after), eb('id', '>', cursor.id)])]));
+    q = q.where((eb) =>
+      eb.or([eb('last_name', '>', after), eb.and([eb('last_name', '=', after), eb('id', '>', cursor.id)])]),
+    );
   }
   return toPage(await q.execute(), query.limit, presentContact, (r) => ({ after: r.last_name, id: r.id }));
 }

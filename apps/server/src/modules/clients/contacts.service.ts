@@ -2,7 +2,7 @@ import { type Contact, ContactInput, type ContactPatch } from '@vigie/contracts'
 import type { z } from 'zod';
 import type { Ctx } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
-import { type FieldProblem, conflict, invalid, notFound } from '../../core/errors.js';
+import { type FieldProblem, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { Db } from '../../db/connection.js';
 import type { ContactRow } from '../../db/schema.js';
@@ -66,7 +66,13 @@ export class ContactService {
     await this.db.transaction().execute(async (trx) => {
       await insertContacts(trx, rows);
       for (const contact of contacts) {
-        await this.audit.record(trx, ctx, { action: 'create', objectType: 'contact', objectId: contact.id, clientId, after: contact });
+        await this.audit.record(trx, ctx, {
+          action: 'create',
+          objectType: 'contact',
+          objectId: contact.id,
+          clientId,
+          after: contact,
+        });
       }
     });
     return contacts;
@@ -84,7 +90,14 @@ export class ContactService {
     const after = presentContact(row);
     await this.db.transaction().execute(async (trx) => {
       await updateContact(trx, row);
-      await this.audit.record(trx, ctx, { action: 'update', objectType: 'contact', objectId: id, clientId: row.client_id, before, after });
+      await this.audit.record(trx, ctx, {
+        action: 'update',
+        objectType: 'contact',
+        objectId: id,
+        clientId: row.client_id,
+        before,
+        after,
+      });
     });
     return this.forViewer(ctx, after);
   }
@@ -95,12 +108,22 @@ export class ContactService {
     assertCanWrite(ctx.actor, 'contact', current.client_id);
     await this.db.transaction().execute(async (trx) => {
       await deleteContact(trx, id);
-      await this.audit.record(trx, ctx, { action: 'delete', objectType: 'contact', objectId: id, clientId: current.client_id, before: presentContact(current) });
+      await this.audit.record(trx, ctx, {
+        action: 'delete',
+        objectType: 'contact',
+        objectId: id,
+        clientId: current.client_id,
+        before: presentContact(current),
+      });
     });
   }
 
   /** Problems of contacts about to be written: a site of another client, an e-mail already used at the client or twice. */
-  async problemsOf(clientId: string, inputs: ContactValues[], selfId: string | null = null): Promise<(FieldProblem & { index: number })[]> {
+  async problemsOf(
+    clientId: string,
+    inputs: ContactValues[],
+    selfId: string | null = null,
+  ): Promise<(FieldProblem & { index: number })[]> {
     const problems: (FieldProblem & { index: number })[] = [];
     const existing = await contactIdsByEmail(this.db, clientId);
     const seen = new Map<string, number>();
@@ -111,7 +134,8 @@ export class ContactService {
       if (!input.email) continue;
       const email = input.email.toLowerCase();
       const owner = existing.get(email);
-      if (owner && owner !== selfId) problems.push({ index, path: ['email'], message: `a contact with ${email} already exists` });
+      if (owner && owner !== selfId)
+        problems.push({ index, path: ['email'], message: `a contact with ${email} already exists` });
       if (seen.has(email)) problems.push({ index, path: ['email'], message: `${email} appears twice` });
       seen.set(email, index);
     }

@@ -27,7 +27,12 @@ export async function findSiteClient(db: Db, id: string): Promise<string | null>
 }
 
 export async function findSiteByName(db: Db, clientId: string, name: string): Promise<SiteRow | undefined> {
-  return db.selectFrom('sites').selectAll().where('client_id', '=', clientId).where('name', '=', name).executeTakeFirst();
+  return db
+    .selectFrom('sites')
+    .selectAll()
+    .where('client_id', '=', clientId)
+    .where('name', '=', name)
+    .executeTakeFirst();
 }
 
 /** Site ids of a client by lower-cased name (for imports that name sites). */
@@ -37,12 +42,19 @@ export async function siteIdsByName(db: Db, clientId: string): Promise<Map<strin
 }
 
 export async function insertSite(db: Db, row: SiteRow): Promise<void> {
-  await db.insertInto('sites').values({ ...row, address: toJson(row.address) }).execute();
+  await db
+    .insertInto('sites')
+    .values({ ...row, address: toJson(row.address) })
+    .execute();
 }
 
 export async function updateSite(db: Db, row: SiteRow): Promise<void> {
   const { id, created_at, client_id, ...changes } = row;
-  await db.updateTable('sites').set({ ...changes, address: toJson(changes.address) }).where('id', '=', id).execute();
+  await db
+    .updateTable('sites')
+    .set({ ...changes, address: toJson(changes.address) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteSite(db: Db, id: string): Promise<void> {
@@ -66,7 +78,13 @@ export async function siteUsage(db: Db, id: string): Promise<{ assets: number; c
 
 export async function listSites(db: Db, clientId: string, query: { cursor?: string | undefined; limit: number }) {
   const cursor = decodeCursor(query.cursor);
-  let q = db.selectFrom('sites').selectAll().where('client_id', '=', clientId).orderBy('name').orderBy('id').limit(query.limit + 1);
+  let q = db
+    .selectFrom('sites')
+    .selectAll()
+    .where('client_id', '=', clientId)
+    .orderBy('name')
+    .orderBy('id')
+    .limit(query.limit + 1);
   if (cursor) {
     const after = String(cursor.after);
     q = q.where((eb) => eb.or([eb('name', '>', after), eb.and([eb('name', '=', after), eb('id', '>', cursor.id)])]));

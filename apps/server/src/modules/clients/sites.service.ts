@@ -8,6 +8,7 @@ import { newId } from '../../core/ids.js';
 import type { Db } from '../../db/connection.js';
 import type { SiteRow } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { clientExists } from './clients.repository.js';
 import { stripUndefined } from './clients.service.js';
 import { assertCanRead, assertCanWrite } from './register.policy.js';
 import {
@@ -21,7 +22,6 @@ import {
   siteUsage,
   updateSite,
 } from './sites.repository.js';
-import { clientExists } from './clients.repository.js';
 
 type SiteValues = z.output<typeof SiteInput>;
 
@@ -59,7 +59,13 @@ export class SiteService {
     const site = presentSite(row);
     await this.db.transaction().execute(async (trx) => {
       await insertSite(trx, row);
-      await this.audit.record(trx, ctx, { action: 'create', objectType: 'site', objectId: row.id, clientId, after: site });
+      await this.audit.record(trx, ctx, {
+        action: 'create',
+        objectType: 'site',
+        objectId: row.id,
+        clientId,
+        after: site,
+      });
     });
     return site;
   }
@@ -75,7 +81,14 @@ export class SiteService {
     const after = presentSite(row);
     await this.db.transaction().execute(async (trx) => {
       await updateSite(trx, row);
-      await this.audit.record(trx, ctx, { action: 'update', objectType: 'site', objectId: id, clientId: row.client_id, before, after });
+      await this.audit.record(trx, ctx, {
+        action: 'update',
+        objectType: 'site',
+        objectId: id,
+        clientId: row.client_id,
+        before,
+        after,
+      });
     });
     return after;
   }
@@ -86,11 +99,20 @@ export class SiteService {
     assertCanWrite(ctx.actor, 'site', current.client_id);
     const usage = await siteUsage(this.db, id);
     if (usage.assets + usage.contacts > 0) {
-      throw conflict(`The site still holds ${usage.assets} assets and ${usage.contacts} contacts; move them first`, usage);
+      throw conflict(
+        `The site still holds ${usage.assets} assets and ${usage.contacts} contacts; move them first`,
+        usage,
+      );
     }
     await this.db.transaction().execute(async (trx) => {
       await deleteSite(trx, id);
-      await this.audit.record(trx, ctx, { action: 'delete', objectType: 'site', objectId: id, clientId: current.client_id, before: presentSite(current) });
+      await this.audit.record(trx, ctx, {
+        action: 'delete',
+        objectType: 'site',
+        objectId: id,
+        clientId: current.client_id,
+        before: presentSite(current),
+      });
     });
   }
 

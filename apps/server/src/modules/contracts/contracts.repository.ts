@@ -50,12 +50,19 @@ export async function findContractIdByReference(db: Db, reference: string): Prom
 }
 
 export async function insertContract(db: Db, row: ContractRow): Promise<void> {
-  await db.insertInto('contracts').values({ ...row, ...jsonColumns(row) }).execute();
+  await db
+    .insertInto('contracts')
+    .values({ ...row, ...jsonColumns(row) })
+    .execute();
 }
 
 export async function updateContract(db: Db, row: ContractRow): Promise<void> {
   const { id, created_at, client_id, ...changes } = row;
-  await db.updateTable('contracts').set({ ...changes, ...jsonColumns(row) }).where('id', '=', id).execute();
+  await db
+    .updateTable('contracts')
+    .set({ ...changes, ...jsonColumns(row) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteContract(db: Db, id: string): Promise<void> {
@@ -73,7 +80,9 @@ export async function listContracts(db: Db, clientId: string, query: { cursor?: 
     .limit(query.limit + 1);
   if (cursor) {
     const after = String(cursor.after);
-    q = q.where((eb) => eb.or([eb('starts_on', '<', after), eb.and([eb('starts_on', '=', after), eb('id', '<', cursor.id)])]));
+    q = q.where((eb) =>
+      eb.or([eb('starts_on', '<', after), eb.and([eb('starts_on', '=', after), eb('id', '<', cursor.id)])]),
+    );
   }
   return toPage(await q.execute(), query.limit, presentContract, (r) => ({ after: r.starts_on, id: r.id }));
 }

@@ -1,7 +1,7 @@
 import { Contract, ContractInput, ContractPatch, ListQuery, page } from '@vigie/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ctxOf } from '../../http/request-context.js';
-import { NoContent, errorResponses, idParam } from '../../http/route-helpers.js';
+import { errorResponses, idParam, NoContent } from '../../http/route-helpers.js';
 import type { Services } from '../../http/services.js';
 
 export function contractRoutes(services: Services): FastifyPluginAsyncZod {
@@ -11,16 +11,26 @@ export function contractRoutes(services: Services): FastifyPluginAsyncZod {
     const contractId = idParam('contractId');
     app.get(
       '/api/v1/clients/:clientId/contracts',
-      { schema: { tags, params: clientId, querystring: ListQuery, response: { 200: page(Contract), ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          params: clientId,
+          querystring: ListQuery,
+          response: { 200: page(Contract), ...errorResponses },
+        },
+      },
       (request) => services.contracts.list(ctxOf(request), request.params.clientId, request.query),
     );
     app.post(
       '/api/v1/clients/:clientId/contracts',
       { schema: { tags, params: clientId, body: ContractInput, response: { 201: Contract, ...errorResponses } } },
-      async (request, reply) => reply.status(201).send(await services.contracts.create(ctxOf(request), request.params.clientId, request.body)),
+      async (request, reply) =>
+        reply.status(201).send(await services.contracts.create(ctxOf(request), request.params.clientId, request.body)),
     );
-    app.get('/api/v1/contracts/:contractId', { schema: { tags, params: contractId, response: { 200: Contract, ...errorResponses } } }, (request) =>
-      services.contracts.get(ctxOf(request), request.params.contractId),
+    app.get(
+      '/api/v1/contracts/:contractId',
+      { schema: { tags, params: contractId, response: { 200: Contract, ...errorResponses } } },
+      (request) => services.contracts.get(ctxOf(request), request.params.contractId),
     );
     app.patch(
       '/api/v1/contracts/:contractId',

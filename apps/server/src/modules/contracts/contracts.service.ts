@@ -1,16 +1,16 @@
 import { type Contract, ContractInput, type ContractPatch } from '@vigie/contracts';
 import {
   type BusinessCalendar,
-  type SlaPolicy,
   defaultCalendar,
   defaultSlaPolicy,
+  type SlaPolicy,
   validateCalendar,
   validateSlaPolicy,
 } from '@vigie/domain';
 import type { z } from 'zod';
 import type { Ctx } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
-import { type FieldProblem, conflict, invalid, notFound } from '../../core/errors.js';
+import { conflict, type FieldProblem, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { Db } from '../../db/connection.js';
 import type { ContractRow } from '../../db/schema.js';
@@ -63,7 +63,13 @@ export class ContractService {
     const contract = presentContract(row);
     await this.db.transaction().execute(async (trx) => {
       await insertContract(trx, row);
-      await this.audit.record(trx, ctx, { action: 'create', objectType: 'contract', objectId: row.id, clientId, after: contract });
+      await this.audit.record(trx, ctx, {
+        action: 'create',
+        objectType: 'contract',
+        objectId: row.id,
+        clientId,
+        after: contract,
+      });
     });
     return contract;
   }
@@ -79,7 +85,14 @@ export class ContractService {
     const after = presentContract(row);
     await this.db.transaction().execute(async (trx) => {
       await updateContract(trx, row);
-      await this.audit.record(trx, ctx, { action: 'update', objectType: 'contract', objectId: id, clientId: row.client_id, before, after });
+      await this.audit.record(trx, ctx, {
+        action: 'update',
+        objectType: 'contract',
+        objectId: id,
+        clientId: row.client_id,
+        before,
+        after,
+      });
     });
     return after;
   }
@@ -90,7 +103,13 @@ export class ContractService {
     assertCanWrite(ctx.actor, 'contract', current.client_id);
     await this.db.transaction().execute(async (trx) => {
       await deleteContract(trx, id);
-      await this.audit.record(trx, ctx, { action: 'delete', objectType: 'contract', objectId: id, clientId: current.client_id, before: presentContract(current) });
+      await this.audit.record(trx, ctx, {
+        action: 'delete',
+        objectType: 'contract',
+        objectId: id,
+        clientId: current.client_id,
+        before: presentContract(current),
+      });
     });
   }
 
@@ -106,10 +125,14 @@ export class ContractService {
       ...validateCalendar(v.calendar as BusinessCalendar).map((p) => ({ ...p, path: ['calendar', ...p.path] })),
       ...validateSlaPolicy(v.slaPolicy as SlaPolicy).map((p) => ({ ...p, path: ['slaPolicy', ...p.path] })),
     ];
-    if (v.endsOn && v.endsOn < v.startsOn) problems.push({ path: ['endsOn'], message: 'the contract ends before it starts' });
-    if (new Set(v.supportLevels).size !== v.supportLevels.length) problems.push({ path: ['supportLevels'], message: 'a level is listed twice' });
-    if (new Set(v.scopeDomains).size !== v.scopeDomains.length) problems.push({ path: ['scopeDomains'], message: 'a domain is listed twice' });
-    if (problems.length > 0) throw invalid(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), problems);
+    if (v.endsOn && v.endsOn < v.startsOn)
+      problems.push({ path: ['endsOn'], message: 'the contract ends before it starts' });
+    if (new Set(v.supportLevels).size !== v.supportLevels.length)
+      problems.push({ path: ['supportLevels'], message: 'a level is listed twice' });
+    if (new Set(v.scopeDomains).size !== v.scopeDomains.length)
+      problems.push({ path: ['scopeDomains'], message: 'a domain is listed twice' });
+    if (problems.length > 0)
+      throw invalid(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), problems);
     const owner = await findContractIdByReference(this.db, v.reference);
     if (owner && owner !== selfId) throw conflict(`Contract reference ${v.reference} is already used`);
   }
@@ -124,7 +147,13 @@ function withDefaults(input: ContractValues) {
   };
 }
 
-function toRow(id: string, clientId: string, v: ReturnType<typeof withDefaults>, createdAt: string, updatedAt: string): ContractRow {
+function toRow(
+  id: string,
+  clientId: string,
+  v: ReturnType<typeof withDefaults>,
+  createdAt: string,
+  updatedAt: string,
+): ContractRow {
   return {
     id,
     client_id: clientId,

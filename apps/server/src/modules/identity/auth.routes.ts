@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { unauthorized } from '../../core/errors.js';
 import { SESSION_COOKIE } from '../../http/authenticate.js';
 import { ctxOf } from '../../http/request-context.js';
-import { NoContent, errorResponses } from '../../http/route-helpers.js';
+import { errorResponses, NoContent } from '../../http/route-helpers.js';
 import type { Services } from '../../http/services.js';
 import { presentMe } from './auth.service.js';
 
@@ -29,17 +29,25 @@ export function authRoutes(services: Services, options: { secureCookies: boolean
       },
     );
 
-    app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], response: { 204: NoContent, ...errorResponses } } }, async (request, reply) => {
-      const session = request.auth?.session;
-      if (session) await services.auth.logout(ctxOf(request), session);
-      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send(null);
-    });
+    app.post(
+      '/api/v1/auth/logout',
+      { schema: { tags: ['auth'], response: { 204: NoContent, ...errorResponses } } },
+      async (request, reply) => {
+        const session = request.auth?.session;
+        if (session) await services.auth.logout(ctxOf(request), session);
+        void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(204).send(null);
+      },
+    );
 
-    app.get('/api/v1/auth/session', { schema: { tags: ['auth'], response: { 200: SessionInfo, ...errorResponses } } }, async (request) => {
-      const auth = request.auth;
-      if (!auth?.session) throw unauthorized('No open session');
-      return { user: presentMe(auth.user), csrfToken: auth.session.csrf_token, expiresAt: auth.session.expires_at };
-    });
+    app.get(
+      '/api/v1/auth/session',
+      { schema: { tags: ['auth'], response: { 200: SessionInfo, ...errorResponses } } },
+      async (request) => {
+        const auth = request.auth;
+        if (!auth?.session) throw unauthorized('No open session');
+        return { user: presentMe(auth.user), csrfToken: auth.session.csrf_token, expiresAt: auth.session.expires_at };
+      },
+    );
   };
 }

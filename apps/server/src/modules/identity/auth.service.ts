@@ -7,8 +7,8 @@ import type { Db } from '../../db/connection.js';
 import type { SessionRow, UserRow } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { LoginThrottle } from './login-throttle.service.js';
-import { findLiveSession, insertSession, revokeSession, touchSession } from './sessions.repository.js';
 import { randomSecret, safeEqual, sha256, verifyPassword } from './secrets.js';
+import { findLiveSession, insertSession, revokeSession, touchSession } from './sessions.repository.js';
 import { findLiveTokenByHash, markTokenUsed } from './tokens.repository.js';
 import { findUserByEmail, teamClientIdsOf, updateUser } from './users.repository.js';
 
@@ -76,20 +76,29 @@ export class AuthService {
     await this.db.transaction().execute(async (trx) => {
       await insertSession(trx, session);
       await updateUser(trx, user.id, { last_login_at: now.toISOString() });
-      await this.audit.record(trx, { actor, requestId: origin.requestId }, {
-        action: 'login',
-        objectType: 'session',
-        objectId: null,
-        clientId: user.client_id,
-        after: { ip: origin.ip },
-      });
+      await this.audit.record(
+        trx,
+        { actor, requestId: origin.requestId },
+        {
+          action: 'login',
+          objectType: 'session',
+          objectId: null,
+          clientId: user.client_id,
+          after: { ip: origin.ip },
+        },
+      );
     });
     return { token, info: { user: presentMe(user), csrfToken: session.csrf_token, expiresAt: session.expires_at } };
   }
 
   async logout(ctx: Ctx, session: SessionRow): Promise<void> {
     await revokeSession(this.db, session.id, this.clock.now().toISOString());
-    await this.audit.record(this.db, ctx, { action: 'logout', objectType: 'session', objectId: null, clientId: ctx.actor.clientId });
+    await this.audit.record(this.db, ctx, {
+      action: 'logout',
+      objectType: 'session',
+      objectId: null,
+      clientId: ctx.actor.clientId,
+    });
   }
 
   /** A cookie's session, sliding its idle expiry at most once a minute; null when expired or revoked. */
@@ -117,7 +126,8 @@ export class AuthService {
     if (!token.last_used_at || now.getTime() - Date.parse(token.last_used_at) > TOUCH_EVERY_MS) {
       await markTokenUsed(this.db, token.id, now.toISOString());
     }
-    const scopes = typeof token.scopes === 'string' ? (JSON.parse(token.scopes) as string[]) : (token.scopes as string[]);
+    const scopes =
+      typeof token.scopes === 'string' ? (JSON.parse(token.scopes) as string[]) : (token.scopes as string[]);
     return { actor: await this.actorOf(user, scopes), session: null, user };
   }
 

@@ -1,4 +1,4 @@
-import { type Role, isClientRole } from '@vigie/domain';
+import { isClientRole, type Role } from '@vigie/domain';
 import { type Actor, isAdmin, isProviderManager, isStaff } from '../../core/actor.js';
 import { forbidden } from '../../core/errors.js';
 
@@ -24,6 +24,8 @@ export function roleClientProblem(role: Role, clientId: string | null): string |
 
 /** Admin-scoped tokens only for admins; tokens never outlive a year unless an admin asks. */
 export function assertCanCreateToken(actor: Actor, scopes: readonly string[], expiresInDays: number | null): void {
-  if (scopes.includes('admin') && !isAdmin(actor)) throw forbidden('Only administrators can create admin-scoped tokens');
-  if (expiresInDays === null && !isAdmin(actor)) throw forbidden('Only administrators can create tokens that never expire');
+  if (scopes.includes('admin') && !isAdmin(actor))
+    throw forbidden('Only administrators can create admin-scoped tokens');
+  if (expiresInDays === null && !isAdmin(actor))
+    throw forbidden('Only administrators can create tokens that never expire');
 }

@@ -1,4 +1,4 @@
-import { type ThrottlePolicy, type ThrottleState, afterFailure, lockRemaining } from '@vigie/domain';
+import { afterFailure, lockRemaining, type ThrottlePolicy, type ThrottleState } from '@vigie/domain';
 import type { Clock } from '../../core/clock.js';
 import { tooManyRequests } from '../../core/errors.js';
 import type { Db } from '../../db/connection.js';
@@ -63,7 +63,9 @@ export class LoginThrottle {
   private lockedError(key: string, remainingMs: number): Error {
     const seconds = Math.ceil(remainingMs / 1000);
     const minutes = Math.ceil(seconds / 60);
-    const what = key.startsWith('ip:') ? 'Too many failed sign-ins from this address' : 'This account is temporarily locked after repeated failed sign-ins';
+    const what = key.startsWith('ip:')
+      ? 'Too many failed sign-ins from this address'
+      : 'This account is temporarily locked after repeated failed sign-ins';
     return tooManyRequests(`${what}; try again in ${minutes} minute${minutes > 1 ? 's' : ''}`, seconds);
   }
 }

@@ -38,14 +38,25 @@ export async function deleteTeam(db: Db, id: string): Promise<void> {
 }
 
 /** Replaces a team's members and clients in one go. */
-export async function setTeamLinks(db: Db, teamId: string, memberIds: readonly string[], clientIds: readonly string[]): Promise<void> {
+export async function setTeamLinks(
+  db: Db,
+  teamId: string,
+  memberIds: readonly string[],
+  clientIds: readonly string[],
+): Promise<void> {
   await db.deleteFrom('team_members').where('team_id', '=', teamId).execute();
   await db.deleteFrom('team_clients').where('team_id', '=', teamId).execute();
   if (memberIds.length > 0) {
-    await db.insertInto('team_members').values(memberIds.map((user_id) => ({ team_id: teamId, user_id }))).execute();
+    await db
+      .insertInto('team_members')
+      .values(memberIds.map((user_id) => ({ team_id: teamId, user_id })))
+      .execute();
   }
   if (clientIds.length > 0) {
-    await db.insertInto('team_clients').values(clientIds.map((client_id) => ({ team_id: teamId, client_id }))).execute();
+    await db
+      .insertInto('team_clients')
+      .values(clientIds.map((client_id) => ({ team_id: teamId, client_id })))
+      .execute();
   }
 }
 

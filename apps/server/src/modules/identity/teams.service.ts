@@ -32,7 +32,9 @@ export class TeamService {
     assertCanReadTeams(ctx.actor);
     const scope = clientScopeOf(ctx.actor);
     const teams = await listTeams(this.db);
-    return scope === 'all' ? teams : teams.map((t) => ({ ...t, clientIds: t.clientIds.filter((id) => scope.includes(id)) }));
+    return scope === 'all'
+      ? teams
+      : teams.map((t) => ({ ...t, clientIds: t.clientIds.filter((id) => scope.includes(id)) }));
   }
 
   async create(ctx: Ctx, input: TeamInput): Promise<Team> {
@@ -41,11 +43,23 @@ export class TeamService {
     if (await findTeamByName(this.db, input.name)) throw conflict(`A team named ${input.name} already exists`);
     const now = this.clock.now().toISOString();
     const id = newId();
-    const team: Team = { id, name: input.name, description: input.description, memberIds: input.memberIds, clientIds: input.clientIds };
+    const team: Team = {
+      id,
+      name: input.name,
+      description: input.description,
+      memberIds: input.memberIds,
+      clientIds: input.clientIds,
+    };
     await this.db.transaction().execute(async (trx) => {
       await insertTeam(trx, { id, name: input.name, description: input.description, created_at: now, updated_at: now });
       await setTeamLinks(trx, id, input.memberIds, input.clientIds);
-      await this.audit.record(trx, ctx, { action: 'create', objectType: 'team', objectId: id, clientId: null, after: team });
+      await this.audit.record(trx, ctx, {
+        action: 'create',
+        objectType: 'team',
+        objectId: id,
+        clientId: null,
+        after: team,
+      });
     });
     return team;
   }
@@ -60,9 +74,20 @@ export class TeamService {
       throw conflict(`A team named ${next.name} already exists`);
     }
     await this.db.transaction().execute(async (trx) => {
-      await updateTeam(trx, id, { name: next.name, description: next.description, updated_at: this.clock.now().toISOString() });
+      await updateTeam(trx, id, {
+        name: next.name,
+        description: next.description,
+        updated_at: this.clock.now().toISOString(),
+      });
       await setTeamLinks(trx, id, next.memberIds, next.clientIds);
-      await this.audit.record(trx, ctx, { action: 'update', objectType: 'team', objectId: id, clientId: null, before: current, after: next });
+      await this.audit.record(trx, ctx, {
+        action: 'update',
+        objectType: 'team',
+        objectId: id,
+        clientId: null,
+        before: current,
+        after: next,
+      });
     });
     return next;
   }
@@ -73,7 +98,13 @@ export class TeamService {
     if (!current) throw notFound('Team');
     await this.db.transaction().execute(async (trx) => {
       await deleteTeam(trx, id);
-      await this.audit.record(trx, ctx, { action: 'delete', objectType: 'team', objectId: id, clientId: null, before: current });
+      await this.audit.record(trx, ctx, {
+        action: 'delete',
+        objectType: 'team',
+        objectId: id,
+        clientId: null,
+        before: current,
+      });
     });
   }
 

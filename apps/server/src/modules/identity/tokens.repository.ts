@@ -18,7 +18,10 @@ export function presentToken(row: ApiTokenRow): ApiToken {
 }
 
 export async function insertToken(db: Db, row: ApiTokenRow): Promise<void> {
-  await db.insertInto('api_tokens').values({ ...row, scopes: toJson(row.scopes) }).execute();
+  await db
+    .insertInto('api_tokens')
+    .values({ ...row, scopes: toJson(row.scopes) })
+    .execute();
 }
 
 export async function listTokensOfUser(db: Db, userId: string): Promise<ApiTokenRow[]> {

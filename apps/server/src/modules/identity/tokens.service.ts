@@ -35,7 +35,8 @@ export class TokenService {
       prefix: `vgt_${prefix}`,
       token_hash: sha256(secret),
       scopes: [...new Set(input.scopes)],
-      expires_at: input.expiresInDays === null ? null : new Date(now.getTime() + input.expiresInDays * 86_400_000).toISOString(),
+      expires_at:
+        input.expiresInDays === null ? null : new Date(now.getTime() + input.expiresInDays * 86_400_000).toISOString(),
       last_used_at: null,
       revoked_at: null,
       created_at: now.toISOString(),
@@ -43,7 +44,13 @@ export class TokenService {
     const token = presentToken({ ...row, scopes: JSON.stringify(row.scopes) });
     await this.db.transaction().execute(async (trx) => {
       await insertToken(trx, row);
-      await this.audit.record(trx, ctx, { action: 'create', objectType: 'api_token', objectId: row.id, clientId: ctx.actor.clientId, after: token });
+      await this.audit.record(trx, ctx, {
+        action: 'create',
+        objectType: 'api_token',
+        objectId: row.id,
+        clientId: ctx.actor.clientId,
+        after: token,
+      });
     });
     return { token, secret };
   }
@@ -57,7 +64,13 @@ export class TokenService {
     const at = this.clock.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
       await revokeToken(trx, id, at);
-      await this.audit.record(trx, ctx, { action: 'revoke', objectType: 'api_token', objectId: id, clientId: ctx.actor.clientId, after: { revokedAt: at } });
+      await this.audit.record(trx, ctx, {
+        action: 'revoke',
+        objectType: 'api_token',
+        objectId: id,
+        clientId: ctx.actor.clientId,
+        after: { revokedAt: at },
+      });
     });
   }
 

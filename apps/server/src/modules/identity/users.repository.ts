@@ -29,7 +29,10 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
 }
 
 export async function insertUser(db: Db, row: UserRow): Promise<void> {
-  await db.insertInto('users').values({ ...row, specialties: toJson(row.specialties) }).execute();
+  await db
+    .insertInto('users')
+    .values({ ...row, specialties: toJson(row.specialties) })
+    .execute();
 }
 
 export async function updateUser(db: Db, id: string, changes: Partial<UserRow>): Promise<void> {
@@ -38,22 +41,38 @@ export async function updateUser(db: Db, id: string, changes: Partial<UserRow>):
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export async function listUsers(
   db: Db,
-  query: { cursor?: string | undefined; limit: number; q?: string | undefined; role?: string | undefined; clientId?: string | undefined },
+  query: {
+    cursor?: string | undefined;
+    limit: number;
+    q?: string | undefined;
+    role?: string | undefined;
+    clientId?: string | undefined;
+  },
 ) {
   const cursor = decodeCursor(query.cursor);
-  let q = db.selectFrom('users').selectAll().orderBy('email').orderBy('id').limit(query.limit + 1);
+  let q = db
+    .selectFrom('users')
+    .selectAll()
+    .orderBy('email')
+    .orderBy('id')
+    .limit(query.limit + 1);
   if (query.role) q = q.where('role', '=', query.role);
   if (query.clientId) q = q.where('client_id', '=', query.clientId);
   if (query.q) {
     const d = dialectOf(db);
     const term = query.q;
-    q = q.where((eb) => eb.or([containsInsensitive(d, eb.ref('email'), term), containsInsensitive(d, eb.ref('name'), term)]));
+    q = q.where((eb) =>
+      eb.or([containsInsensitive(d, eb.ref('email'), term), containsInsensitive(d, eb.ref('name'), term)]),
+    );
   }
   if (cursor) {
     const after = String(cursor.after);

@@ -8,8 +8,8 @@ import type { Db } from '../../db/connection.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ClientDirectory } from '../clients/client-directory.js';
 import { assertCanManageUsers, roleClientProblem } from './identity.policy.js';
-import { revokeSessionsOfUser } from './sessions.repository.js';
 import { hashPassword } from './secrets.js';
+import { revokeSessionsOfUser } from './sessions.repository.js';
 import { findUserByEmail, findUserById, insertUser, listUsers, presentUser, updateUser } from './users.repository.js';
 
 export class UserService {
@@ -55,7 +55,13 @@ export class UserService {
     const user = presentUser(row);
     await this.db.transaction().execute(async (trx) => {
       await insertUser(trx, row);
-      await this.audit.record(trx, ctx, { action: 'create', objectType: 'user', objectId: row.id, clientId: row.client_id, after: user });
+      await this.audit.record(trx, ctx, {
+        action: 'create',
+        objectType: 'user',
+        objectId: row.id,
+        clientId: row.client_id,
+        after: user,
+      });
     });
     return user;
   }
@@ -108,7 +114,13 @@ export class UserService {
     if (!user) throw notFound('User');
     return this.db.transaction().execute(async (trx) => {
       const revoked = await revokeSessionsOfUser(trx, id, this.clock.now().toISOString());
-      await this.audit.record(trx, ctx, { action: 'revoke_sessions', objectType: 'user', objectId: id, clientId: user.client_id, after: { revoked } });
+      await this.audit.record(trx, ctx, {
+        action: 'revoke_sessions',
+        objectType: 'user',
+        objectId: id,
+        clientId: user.client_id,
+        after: { revoked },
+      });
       return { revoked };
     });
   }

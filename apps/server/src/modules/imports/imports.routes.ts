@@ -14,8 +14,10 @@ const ImportQuery = z.object({
 /** CSV uploads (body `text/csv`); a dry run is the default so nothing is written by accident. */
 export function importRoutes(services: Services, limits: { importLimitBytes: number }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addContentTypeParser(['text/csv', 'application/csv', 'application/vnd.ms-excel'], { parseAs: 'buffer', bodyLimit: limits.importLimitBytes }, (_request, body, done) =>
-      done(null, body),
+    app.addContentTypeParser(
+      ['text/csv', 'application/csv', 'application/vnd.ms-excel'],
+      { parseAs: 'buffer', bodyLimit: limits.importLimitBytes },
+      (_request, body, done) => done(null, body),
     );
     app.post(
       '/api/v1/clients/:clientId/imports/:kind',

@@ -1,12 +1,12 @@
 import { AssetInput, ContactInput, type ImportReport } from '@vigie/contracts';
-import { ATTRIBUTES_BY_TYPE, type AssetType, coerceAttribute, validateAttributes } from '@vigie/domain';
+import { type AssetType, ATTRIBUTES_BY_TYPE, coerceAttribute, validateAttributes } from '@vigie/domain';
 import type { Ctx } from '../../core/actor.js';
 import { AppError, notFound } from '../../core/errors.js';
 import type { AssetService, AssetValues } from '../assets/assets.service.js';
 import type { VendorService } from '../assets/vendors.service.js';
+import type { ClientDirectory } from '../clients/client-directory.js';
 import type { ContactService, ContactValues } from '../clients/contacts.service.js';
 import { assertCanWrite } from '../clients/register.policy.js';
-import type { ClientDirectory } from '../clients/client-directory.js';
 import type { SiteService } from '../clients/sites.service.js';
 import { type CsvEncoding, type CsvTable, readCsv } from './csv-reader.js';
 
@@ -20,8 +20,29 @@ export interface ImportOptions {
 
 type Problem = ImportReport['problems'][number];
 
-const ASSET_COLUMNS = ['name', 'type', 'site', 'criticality', 'status', 'owner_email', 'vendor', 'vendor_contract_ref', 'notes'];
-const CONTACT_COLUMNS = ['first_name', 'last_name', 'email', 'phone', 'mobile', 'job_title', 'site', 'locale', 'is_primary', 'notes'];
+const ASSET_COLUMNS = [
+  'name',
+  'type',
+  'site',
+  'criticality',
+  'status',
+  'owner_email',
+  'vendor',
+  'vendor_contract_ref',
+  'notes',
+];
+const CONTACT_COLUMNS = [
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'mobile',
+  'job_title',
+  'site',
+  'locale',
+  'is_primary',
+  'notes',
+];
 
 /** Where a field of the API schema comes from in the file, to name the column in a problem. */
 const ASSET_FIELD_COLUMN: Record<string, string> = {
@@ -74,8 +95,12 @@ export class ImportService {
       if (i % every === 0) options.onProgress?.('validate', i, table.rows.length);
       const at = (column: string | null, message: string) => problems.push({ line, column, message });
       const siteId = lookup(cells.site, sites, () => at('site', `unknown site "${cells.site}"`));
-      const ownerContactId = lookup(cells.owner_email?.toLowerCase(), owners, () => at('owner_email', `no contact with e-mail ${cells.owner_email}`));
-      const vendorId = lookup(cells.vendor, vendors, () => at('vendor', `unknown vendor "${cells.vendor}" (add it to the vendors first)`));
+      const ownerContactId = lookup(cells.owner_email?.toLowerCase(), owners, () =>
+        at('owner_email', `no contact with e-mail ${cells.owner_email}`),
+      );
+      const vendorId = lookup(cells.vendor, vendors, () =>
+        at('vendor', `unknown vendor "${cells.vendor}" (add it to the vendors first)`),
+      );
       const attributes = this.attributesOf(cells, table.columns, at);
       const parsed = AssetInput.safeParse({
         clientId,
@@ -90,14 +115,28 @@ export class ImportService {
         attributes,
         notes: cells.notes,
       });
-      if (!parsed.success) for (const issue of parsed.error.issues) at(columnOf(issue.path, ASSET_FIELD_COLUMN), issue.message);
+      if (!parsed.success)
+        for (const issue of parsed.error.issues) at(columnOf(issue.path, ASSET_FIELD_COLUMN), issue.message);
       else inputs.push({ line, input: parsed.data });
     });
-    for (const p of await this.assets.problemsOf(clientId, inputs.map((x) => x.input))) {
-      problems.push({ line: inputs[p.index]?.line ?? 0, column: columnOf(p.path, ASSET_FIELD_COLUMN), message: p.message });
+    for (const p of await this.assets.problemsOf(
+      clientId,
+      inputs.map((x) => x.input),
+    )) {
+      problems.push({
+        line: inputs[p.index]?.line ?? 0,
+        column: columnOf(p.path, ASSET_FIELD_COLUMN),
+        message: p.message,
+      });
     }
     return this.finish(table, problems, options, () =>
-      this.assets.createMany(ctx, clientId, inputs.map((x) => x.input)).then(() => inputs.length),
+      this.assets
+        .createMany(
+          ctx,
+          clientId,
+          inputs.map((x) => x.input),
+        )
+        .then(() => inputs.length),
     );
   }
 
@@ -107,7 +146,11 @@ export class ImportService {
     requireColumns(table, ['last_name']);
     const unknown = table.columns.filter((c) => !CONTACT_COLUMNS.includes(c));
     if (unknown.length > 0) {
-      throw new AppError(400, 'invalid_csv', `Unknown column(s): ${unknown.join(', ')}; expected ${CONTACT_COLUMNS.join(', ')}`);
+      throw new AppError(
+        400,
+        'invalid_csv',
+        `Unknown column(s): ${unknown.join(', ')}; expected ${CONTACT_COLUMNS.join(', ')}`,
+      );
     }
     const sites = await this.sites.idsByName(clientId);
     const problems: Problem[] = [];
@@ -127,14 +170,28 @@ export class ImportService {
         isPrimary: empty(cells.is_primary) ? undefined : coerceAttribute('boolean', cells.is_primary ?? ''),
         notes: cells.notes,
       });
-      if (!parsed.success) for (const issue of parsed.error.issues) at(columnOf(issue.path, CONTACT_FIELD_COLUMN), issue.message);
+      if (!parsed.success)
+        for (const issue of parsed.error.issues) at(columnOf(issue.path, CONTACT_FIELD_COLUMN), issue.message);
       else inputs.push({ line, input: parsed.data });
     }
-    for (const p of await this.contacts.problemsOf(clientId, inputs.map((x) => x.input))) {
-      problems.push({ line: inputs[p.index]?.line ?? 0, column: columnOf(p.path, CONTACT_FIELD_COLUMN), message: p.message });
+    for (const p of await this.contacts.problemsOf(
+      clientId,
+      inputs.map((x) => x.input),
+    )) {
+      problems.push({
+        line: inputs[p.index]?.line ?? 0,
+        column: columnOf(p.path, CONTACT_FIELD_COLUMN),
+        message: p.message,
+      });
     }
     return this.finish(table, problems, options, () =>
-      this.contacts.createMany(ctx, clientId, inputs.map((x) => x.input)).then(() => inputs.length),
+      this.contacts
+        .createMany(
+          ctx,
+          clientId,
+          inputs.map((x) => x.input),
+        )
+        .then(() => inputs.length),
     );
   }
 
@@ -162,14 +219,24 @@ export class ImportService {
     return attributes;
   }
 
-  private async finish(table: CsvTable, problems: Problem[], options: ImportOptions, write: () => Promise<number>): Promise<ImportReport> {
+  private async finish(
+    table: CsvTable,
+    problems: Problem[],
+    options: ImportOptions,
+    write: () => Promise<number>,
+  ): Promise<ImportReport> {
     const unique = [...new Map(problems.map((p) => [`${p.line}|${p.column}|${p.message}`, p])).values()];
     unique.sort((a, b) => a.line - b.line);
     const report = { dryRun: options.dryRun, rows: table.rows.length, problems: unique, imported: 0 };
     options.onProgress?.('validate', table.rows.length, table.rows.length);
     if (options.dryRun) return report;
     if (unique.length > 0) {
-      throw new AppError(422, 'invalid', `${new Set(unique.map((p) => p.line)).size} row(s) have problems; nothing was imported`, unique);
+      throw new AppError(
+        422,
+        'invalid',
+        `${new Set(unique.map((p) => p.line)).size} row(s) have problems; nothing was imported`,
+        unique,
+      );
     }
     options.onProgress?.('write', 0, table.rows.length);
     const imported = await write();
@@ -185,7 +252,8 @@ export class ImportService {
 
 function requireColumns(table: CsvTable, required: string[]): void {
   const missing = required.filter((c) => !table.columns.includes(c));
-  if (missing.length > 0) throw new AppError(400, 'invalid_csv', `Missing column(s) in the header: ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new AppError(400, 'invalid_csv', `Missing column(s) in the header: ${missing.join(', ')}`);
 }
 
 /** A named reference (site, owner, vendor): blank is null, unknown reports a problem and yields null. */
