@@ -1,4 +1,5 @@
 import { Center, Loader } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useSearchParams } from 'react-router';
 import type { Me } from './api/types';
 import { homePath } from './auth/permissions';
@@ -16,20 +17,21 @@ import { TokensPage } from './pages/tokens-page';
 import { UsersPage } from './pages/users-page';
 
 export function App() {
-  const { user } = useSession();
+  const { t } = useTranslation();
+  const { user, signedOut } = useSession();
   const location = useLocation();
 
   if (user === undefined) {
     return (
       <Center h="100vh">
-        <Loader aria-label="Loading" />
+        <Loader aria-label={t('common.loading')} />
       </Center>
     );
   }
   if (user === null) {
     if (location.pathname === '/sign-in') return <SignInPage />;
     const from = `${location.pathname}${location.search}`;
-    const next = from === '/' ? '' : `?next=${encodeURIComponent(from)}`;
+    const next = from === '/' || signedOut ? '' : `?next=${encodeURIComponent(from)}`;
     return <Navigate to={`/sign-in${next}`} replace />;
   }
 

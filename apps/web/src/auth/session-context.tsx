@@ -7,6 +7,8 @@ import type { Me, SessionInfo } from '../api/types';
 interface SessionState {
   /** undefined while the session is being checked at load, null when signed out. */
   user: Me | null | undefined;
+  /** true after an explicit sign-out: the sign-in page then does not offer to go back where the user was. */
+  signedOut: boolean;
   signIn: (email: string, password: string) => Promise<Me>;
   signOut: () => Promise<void>;
 }
@@ -16,6 +18,7 @@ const SessionContext = createContext<SessionState | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [user, setUser] = useState<Me | null | undefined>(undefined);
+  const [signedOut, setSignedOut] = useState(false);
 
   const apply = useCallback((session: SessionInfo | null) => {
     setCsrfToken(session?.csrfToken ?? null);
@@ -49,6 +52,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async (email: string, password: string) => {
       const session = await authApi.login(email, password);
       queryClient.clear();
+      setSignedOut(false);
       apply(session);
       return session.user;
     },
@@ -59,12 +63,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await authApi.logout();
     } finally {
+      setSignedOut(true);
       apply(null);
       queryClient.clear();
     }
   }, [apply, queryClient]);
 
-  const value = useMemo(() => ({ user, signIn, signOut }), [user, signIn, signOut]);
+  const value = useMemo(() => ({ user, signedOut, signIn, signOut }), [user, signedOut, signIn, signOut]);
   return <SessionContext value={value}>{children}</SessionContext>;
 }
 

@@ -1,5 +1,6 @@
 import { AppShell, Burger, Group, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { useGlobalHotkeys } from '../lib/use-global-hotkeys';
 import { NavLinks } from './nav-links';
@@ -7,6 +8,7 @@ import { ShortcutHelp } from './shortcut-help';
 import { UserMenu } from './user-menu';
 
 export function AppLayout() {
+  const { t } = useTranslation();
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const [helpOpened, { open: openHelp, close: closeHelp }] = useDisclosure(false);
   useGlobalHotkeys(openHelp);
@@ -20,12 +22,12 @@ export function AppLayout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={navOpened} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label="Menu" />
+            <Burger opened={navOpened} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label={t('header.menu')} />
             <Title order={3} c="indigo.7">
               Vigie
             </Title>
             <Text size="xs" c="dimmed" visibleFrom="md">
-              MSP console
+              {t('header.tagline')}
             </Text>
           </Group>
           <UserMenu onShowShortcuts={openHelp} />

@@ -29,7 +29,7 @@ export function AssetFilters({
       {showClient && (
         <Select
           aria-label={t('assets.filterClient')}
-          placeholder={t('assets.filterClient')}
+          placeholder={t('common.client')}
           searchable
           clearable
           data={clients.data ?? []}
@@ -40,7 +40,7 @@ export function AssetFilters({
       )}
       <Select
         aria-label={t('assets.filterType')}
-        placeholder={t('assets.filterType')}
+        placeholder={t('assets.type')}
         searchable
         clearable
         data={ASSET_TYPES.map((type) => ({ value: type, label: t(`assetTypes.${type}`) }))}
@@ -50,7 +50,7 @@ export function AssetFilters({
       />
       <Select
         aria-label={t('assets.filterCriticality')}
-        placeholder={t('assets.filterCriticality')}
+        placeholder={t('assets.criticality')}
         clearable
         data={CRITICALITIES.map((c) => ({ value: String(c), label: t(`criticality.${CRITICALITY_KEYS[c]}`) }))}
         value={value.criticality}
@@ -59,7 +59,7 @@ export function AssetFilters({
       />
       <Select
         aria-label={t('assets.filterStatus')}
-        placeholder={t('assets.filterStatus')}
+        placeholder={t('common.status')}
         clearable
         data={ASSET_STATUSES.map((s) => ({ value: s, label: t(`assetStatus.${s}`) }))}
         value={value.status}

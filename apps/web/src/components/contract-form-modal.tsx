@@ -132,6 +132,7 @@ export function ContractFormModal({
             value={values.scopeDomains}
             error={errors.scopeDomains}
             onChange={(v) => set('scopeDomains', v as ScopeDomain[])}
+            searchable
             clearable
           />
           <SimpleGrid cols={{ base: 2, md: 4 }}>

@@ -1,7 +1,6 @@
 import { ActionIcon, Button, Group, SegmentedControl, Text, Tooltip } from '@mantine/core';
 import { IconKeyboard, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useMe, useSession } from '../auth/session-context';
 import { changeLanguage, currentLanguage, type Language } from '../i18n';
 
@@ -9,7 +8,6 @@ export function UserMenu({ onShowShortcuts }: { onShowShortcuts: () => void }) {
   const { t } = useTranslation();
   const user = useMe();
   const { signOut } = useSession();
-  const navigate = useNavigate();
 
   return (
     <Group gap="sm" wrap="nowrap">
@@ -36,14 +34,7 @@ export function UserMenu({ onShowShortcuts }: { onShowShortcuts: () => void }) {
           <IconKeyboard size={18} />
         </ActionIcon>
       </Tooltip>
-      <Button
-        variant="light"
-        size="xs"
-        leftSection={<IconLogout size={16} />}
-        onClick={() => {
-          void signOut().then(() => navigate('/sign-in', { replace: true }));
-        }}
-      >
+      <Button variant="light" size="xs" leftSection={<IconLogout size={16} />} onClick={() => void signOut()}>
         {t('header.signOut')}
       </Button>
     </Group>
