@@ -18,8 +18,9 @@ pg.types.setTypeParser(INT8_OID, (value) => Number(value));
 export function openDatabase(database: Config['database'], options: { poolSize?: number } = {}): Db {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: options.poolSize ?? 10 });
-    // A dropped connection must not crash the process; the next query reconnects.
+    // A dropped connection must not crash the process: the query in flight fails, the next one reconnects.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
