@@ -14,7 +14,7 @@ import {
   type Criticality,
 } from '../lib/enums';
 import { handleFormError } from '../lib/errors';
-import { errorsUnder, nullIfEmpty, useFormState } from '../lib/form';
+import { changedFields, errorsUnder, nullIfEmpty, useFormState } from '../lib/form';
 import { useClientSites } from '../lib/use-client-sites';
 import { useAssetTypes, useClientOptions, useContactOptions, useVendorOptions } from '../lib/use-lookups';
 import { type AttributeDraft, AttributeFields, attributesInput } from './attribute-fields';
@@ -51,7 +51,7 @@ export function AssetFormModal({
   const types = useAssetTypes();
   const clients = useClientOptions(!asset && !fixedClient);
   const vendors = useVendorOptions();
-  const { values, set, setValues, errors, setErrors } = useFormState(() => ({
+  const { values, initialValues, set, setValues, errors, setErrors } = useFormState(() => ({
     clientId: asset?.clientId ?? clientId ?? null,
     name: asset?.name ?? '',
     type: (asset?.type ?? null) as AssetTypeValue | null,
@@ -71,20 +71,25 @@ export function AssetFormModal({
   const save = useMutation({
     mutationFn: () => {
       if (!values.type) throw new Error(t('assets.typeRequired'));
-      const common = {
-        name: values.name,
-        type: values.type,
-        siteId: values.siteId,
-        criticality: values.criticality,
-        status: values.status,
-        ownerContactId: values.ownerContactId,
-        vendorId: values.vendorId,
-        vendorContractRef: nullIfEmpty(values.vendorContractRef),
-        attributes: attributesInput(definitions, values.attributes),
-        notes: nullIfEmpty(values.notes),
-      };
-      if (asset) return assetsApi.update(asset.id, common);
-      const input: AssetInput = { ...common, clientId: values.clientId ?? '' };
+      const inputOf = (v: typeof values, type: AssetTypeValue) => ({
+        name: v.name,
+        type,
+        siteId: v.siteId,
+        criticality: v.criticality,
+        status: v.status,
+        ownerContactId: v.ownerContactId,
+        vendorId: v.vendorId,
+        vendorContractRef: nullIfEmpty(v.vendorContractRef),
+        attributes: attributesInput(definitions, v.attributes),
+        notes: nullIfEmpty(v.notes),
+      });
+      if (asset) {
+        return assetsApi.update(
+          asset.id,
+          changedFields(inputOf(initialValues, asset.type), inputOf(values, values.type)),
+        );
+      }
+      const input: AssetInput = { ...inputOf(values, values.type), clientId: values.clientId ?? '' };
       return assetsApi.create(input);
     },
     onSuccess: (saved) => {

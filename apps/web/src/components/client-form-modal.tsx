@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { clientsApi } from '../api/endpoints';
 import type { Client, ClientInput } from '../api/types';
 import { handleFormError } from '../lib/errors';
-import { nullIfEmpty, useFormState } from '../lib/form';
+import { changedFields, nullIfEmpty, useFormState } from '../lib/form';
 import { timeZones } from '../lib/time-zones';
 
 interface Values {
@@ -95,10 +95,13 @@ export function ClientFormModal({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const { values, set, errors, setErrors } = useFormState(() => initialValues(client));
+  const { values, initialValues: opened, set, errors, setErrors } = useFormState(() => initialValues(client));
 
   const save = useMutation({
-    mutationFn: () => (client ? clientsApi.update(client.id, toInput(values)) : clientsApi.create(toInput(values))),
+    mutationFn: () =>
+      client
+        ? clientsApi.update(client.id, changedFields(toInput(opened), toInput(values)))
+        : clientsApi.create(toInput(values)),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: ['clients'] });
       queryClient.setQueryData(['client', saved.id], saved);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { contactsApi } from '../api/endpoints';
 import type { Contact, ContactInput } from '../api/types';
 import { handleFormError } from '../lib/errors';
-import { nullIfEmpty, useFormState } from '../lib/form';
+import { changedFields, nullIfEmpty, useFormState } from '../lib/form';
 import { useClientSites } from '../lib/use-client-sites';
 
 const FIELDS = [
@@ -32,7 +32,7 @@ export function ContactFormModal({
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const sites = useClientSites(clientId);
-  const { values, set, errors, setErrors } = useFormState(() => ({
+  const { values, initialValues, set, errors, setErrors } = useFormState(() => ({
     firstName: contact?.firstName ?? '',
     lastName: contact?.lastName ?? '',
     email: contact?.email ?? '',
@@ -47,19 +47,21 @@ export function ContactFormModal({
 
   const save = useMutation({
     mutationFn: () => {
-      const input: ContactInput = {
-        firstName: values.firstName,
-        lastName: values.lastName,
-        email: nullIfEmpty(values.email),
-        phone: nullIfEmpty(values.phone),
-        mobile: nullIfEmpty(values.mobile),
-        jobTitle: nullIfEmpty(values.jobTitle),
-        siteId: values.siteId,
-        locale: values.locale,
-        isPrimary: values.isPrimary,
-        notes: nullIfEmpty(values.notes),
-      };
-      return contact ? contactsApi.update(contact.id, input) : contactsApi.create(clientId, input);
+      const inputOf = (v: typeof values): ContactInput => ({
+        firstName: v.firstName,
+        lastName: v.lastName,
+        email: nullIfEmpty(v.email),
+        phone: nullIfEmpty(v.phone),
+        mobile: nullIfEmpty(v.mobile),
+        jobTitle: nullIfEmpty(v.jobTitle),
+        siteId: v.siteId,
+        locale: v.locale,
+        isPrimary: v.isPrimary,
+        notes: nullIfEmpty(v.notes),
+      });
+      return contact
+        ? contactsApi.update(contact.id, changedFields(inputOf(initialValues), inputOf(values)))
+        : contactsApi.create(clientId, inputOf(values));
     },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['contacts', clientId] });

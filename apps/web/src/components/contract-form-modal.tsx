@@ -19,7 +19,7 @@ import type { Contract } from '../api/types';
 import { contractInput, contractValues } from '../lib/contract-form';
 import { CONTRACT_KINDS, CONTRACT_STATUSES, DELIVERY_MODES, SCOPE_DOMAINS, type ScopeDomain } from '../lib/enums';
 import { handleFormError } from '../lib/errors';
-import { errorsUnder, useFormState } from '../lib/form';
+import { changedFields, errorsUnder, useFormState } from '../lib/form';
 import { CalendarEditor } from './calendar-editor';
 import { HourBankEditor } from './hour-bank-editor';
 import { SlaTargetsEditor } from './sla-targets-editor';
@@ -56,12 +56,19 @@ export function ContractFormModal({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const { values, set, errors, setErrors } = useFormState(() => contractValues(contract, clientTimeZone));
+  const { values, initialValues, set, errors, setErrors } = useFormState(() =>
+    contractValues(contract, clientTimeZone),
+  );
 
   const save = useMutation({
     mutationFn: () => {
       const input = contractInput(values, contract?.slaPolicy.olaMinutes);
-      return contract ? contractsApi.update(contract.id, input) : contractsApi.create(clientId, input);
+      return contract
+        ? contractsApi.update(
+            contract.id,
+            changedFields(contractInput(initialValues, contract.slaPolicy.olaMinutes), input),
+          )
+        : contractsApi.create(clientId, input);
     },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['contracts', clientId] });

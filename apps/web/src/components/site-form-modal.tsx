@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { sitesApi } from '../api/endpoints';
 import type { Site, SiteInput } from '../api/types';
 import { handleFormError } from '../lib/errors';
-import { errorsUnder, nullIfEmpty, useFormState } from '../lib/form';
+import { changedFields, errorsUnder, nullIfEmpty, useFormState } from '../lib/form';
 import { timeZones } from '../lib/time-zones';
 import { AddressFields, addressInput, emptyAddress } from './address-fields';
 
 export function SiteFormModal({ clientId, site, onClose }: { clientId: string; site?: Site; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const { values, set, errors, setErrors } = useFormState(() => ({
+  const { values, initialValues, set, errors, setErrors } = useFormState(() => ({
     name: site?.name ?? '',
     address: emptyAddress(site?.address),
     phone: site?.phone ?? '',
@@ -21,14 +21,16 @@ export function SiteFormModal({ clientId, site, onClose }: { clientId: string; s
 
   const save = useMutation({
     mutationFn: () => {
-      const input: SiteInput = {
-        name: values.name,
-        address: addressInput(values.address),
-        phone: nullIfEmpty(values.phone),
-        timeZone: values.timeZone,
-        accessNotes: nullIfEmpty(values.accessNotes),
-      };
-      return site ? sitesApi.update(site.id, input) : sitesApi.create(clientId, input);
+      const inputOf = (v: typeof values): SiteInput => ({
+        name: v.name,
+        address: addressInput(v.address),
+        phone: nullIfEmpty(v.phone),
+        timeZone: v.timeZone,
+        accessNotes: nullIfEmpty(v.accessNotes),
+      });
+      return site
+        ? sitesApi.update(site.id, changedFields(inputOf(initialValues), inputOf(values)))
+        : sitesApi.create(clientId, inputOf(values));
     },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['sites', clientId] });

@@ -5,7 +5,7 @@ import { teamsApi, usersApi } from '../api/endpoints';
 import type { Team } from '../api/types';
 import { isClientRole } from '../lib/enums';
 import { handleFormError } from '../lib/errors';
-import { nullIfEmpty, useFormState } from '../lib/form';
+import { changedFields, nullIfEmpty, useFormState } from '../lib/form';
 import { useClientOptions } from '../lib/use-lookups';
 
 export function TeamFormModal({ team, onClose }: { team?: Team; onClose: () => void }) {
@@ -20,7 +20,7 @@ export function TeamFormModal({ team, onClose }: { team?: Team; onClose: () => v
         .filter((u) => !isClientRole(u.role))
         .map((u) => ({ value: u.id, label: `${u.name} (${t(`roles.${u.role}`)})` })),
   });
-  const { values, set, errors, setErrors } = useFormState(() => ({
+  const { values, initialValues, set, errors, setErrors } = useFormState(() => ({
     name: team?.name ?? '',
     description: team?.description ?? '',
     memberIds: team?.memberIds ?? [],
@@ -29,8 +29,10 @@ export function TeamFormModal({ team, onClose }: { team?: Team; onClose: () => v
 
   const save = useMutation({
     mutationFn: () => {
-      const input = { ...values, description: nullIfEmpty(values.description) };
-      return team ? teamsApi.update(team.id, input) : teamsApi.create(input);
+      const inputOf = (v: typeof values) => ({ ...v, description: nullIfEmpty(v.description) });
+      return team
+        ? teamsApi.update(team.id, changedFields(inputOf(initialValues), inputOf(values)))
+        : teamsApi.create(inputOf(values));
     },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['teams'] });

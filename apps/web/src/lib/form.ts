@@ -5,6 +5,8 @@ export type FieldErrors = Record<string, string>;
 /** Minimal form state: values, per-field errors keyed by dotted path (e.g. `calendar.weekly.2.start`). */
 export function useFormState<T extends object>(initial: T | (() => T)) {
   const [values, setValues] = useState<T>(initial);
+  /** The values the form opened with (to send only what changed). */
+  const [initialValues] = useState<T>(values);
   const [errors, setErrors] = useState<FieldErrors>({});
 
   const set = useCallback(<K extends keyof T>(key: K, value: T[K]) => {
@@ -21,7 +23,7 @@ export function useFormState<T extends object>(initial: T | (() => T)) {
     setErrors({});
   }, []);
 
-  return { values, setValues, set, errors, setErrors, reset };
+  return { values, initialValues, setValues, set, errors, setErrors, reset };
 }
 
 /** Errors under a prefix, with the prefix removed: `errorsUnder(errors, 'calendar')`. */
@@ -38,4 +40,13 @@ export function errorsUnder(errors: FieldErrors, prefix: string): FieldErrors {
 export function nullIfEmpty(value: string): string | null {
   const trimmed = value.trim();
   return trimmed === '' ? null : trimmed;
+}
+
+/** Only the top-level fields whose value differs: what an edit form sends as a PATCH. */
+export function changedFields<T extends object>(before: T, after: T): Partial<T> {
+  const patch: Partial<T> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) patch[key] = after[key];
+  }
+  return patch;
 }
