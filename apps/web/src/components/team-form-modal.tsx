@@ -66,6 +66,7 @@ export function TeamFormModal({ team, onClose }: { team?: Team; onClose: () => v
           />
           <MultiSelect
             label={t('teams.members')}
+            description={staff.isError ? t('teams.membersUnavailable') : undefined}
             searchable
             clearable
             data={staff.data ?? []}

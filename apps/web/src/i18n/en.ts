@@ -289,6 +289,7 @@ export const en = {
     deleteNamed: 'Delete team {{name}}',
     confirmDelete: 'Delete the team {{name}}?',
     description: 'Description',
+    membersUnavailable: 'Only administrators can list users: members stay as they are.',
     members: 'Members',
     clients: 'Clients',
     empty: 'No team yet.',

@@ -293,6 +293,7 @@ export const fr: Translation = {
     deleteNamed: 'Supprimer l’équipe {{name}}',
     confirmDelete: 'Supprimer l’équipe {{name}} ?',
     description: 'Description',
+    membersUnavailable: 'Seuls les administrateurs peuvent lister les utilisateurs : les membres restent inchangés.',
     members: 'Membres',
     clients: 'Clients',
     empty: 'Aucune équipe pour l’instant.',

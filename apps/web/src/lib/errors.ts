@@ -24,7 +24,6 @@ export function handleFormError(
   error: unknown,
   setErrors: (errors: FieldErrors) => void,
   shownPrefixes: readonly string[],
-  pathPrefix: readonly (string | number)[] = [],
 ): void {
   const problems = fieldProblems(error);
   if (problems.length === 0) {
@@ -34,15 +33,18 @@ export function handleFormError(
   const errors: FieldErrors = {};
   const unshown: string[] = [];
   for (const problem of problems) {
-    const path = problem.path.slice(0, pathPrefix.length).every((p, i) => p === pathPrefix[i])
-      ? problem.path.slice(pathPrefix.length)
-      : problem.path;
+    // schema validation names the request part first (["body", "code"]); domain checks do not (["calendar", …])
+    const path = problem.path[0] === 'body' ? problem.path.slice(1) : problem.path;
     const key = path.join('.');
     errors[key] ??= problem.message;
     const shown = shownPrefixes.some((prefix) => key === prefix || key.startsWith(`${prefix}.`));
     if (!shown) unshown.push(key ? `${key}: ${problem.message}` : problem.message);
   }
   setErrors(errors);
+  // bring the first highlighted field into view (long forms such as contracts scroll)
+  requestAnimationFrame(() => {
+    document.querySelector('[aria-invalid="true"]')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  });
   notifications.show({
     color: 'red',
     title: t('errors.validation'),
