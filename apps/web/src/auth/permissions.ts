@@ -17,8 +17,34 @@ export function navFor(user: Me): NavKey[] {
   }
 }
 
-export function canEdit(user: Me): boolean {
-  return !isClientRole(user.role);
+/** Parts of a client's register, each with its own read and write rule (mirrors the server's register policy). */
+export type RegisterArea = 'client' | 'site' | 'contact' | 'contract' | 'asset';
+
+const ALL: RegisterArea[] = ['client', 'site', 'contact', 'contract', 'asset'];
+const READABLE: Record<Me['role'], RegisterArea[]> = {
+  admin: ALL,
+  manager: ALL,
+  technician: ALL,
+  client_manager: ALL,
+  client_it: ['client', 'site', 'contact', 'asset'],
+  requester: ['client', 'site'],
+};
+const WRITABLE: Record<Me['role'], RegisterArea[]> = {
+  admin: ALL,
+  manager: ALL,
+  technician: ['site', 'contact', 'asset'],
+  client_manager: ['contact'],
+  client_it: [],
+  requester: [],
+};
+
+export function canRead(user: Me, area: RegisterArea): boolean {
+  return READABLE[user.role].includes(area);
+}
+
+/** Whether the user may create, change and delete records of this area (the server has the last word). */
+export function canWrite(user: Me, area: RegisterArea): boolean {
+  return WRITABLE[user.role].includes(area);
 }
 
 export function canSeeAudit(user: Me): boolean {
@@ -29,4 +55,9 @@ export function canSeeAudit(user: Me): boolean {
 export function homePath(user: Me): string {
   if (isClientRole(user.role)) return user.clientId ? `/clients/${user.clientId}` : '/assets';
   return '/clients';
+}
+
+/** The audit trail of one client: managers of the provider, and the client's own manager. */
+export function canSeeClientAudit(user: Me): boolean {
+  return canSeeAudit(user) || user.role === 'client_manager';
 }

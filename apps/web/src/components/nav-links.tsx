@@ -11,7 +11,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { type NavKey, navFor } from '../auth/permissions';
+import { canRead, type NavKey, navFor } from '../auth/permissions';
 import { useMe } from '../auth/session-context';
 
 export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
@@ -50,7 +50,7 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
           />
         );
       })}
-      {keys.includes('myCompany') && (
+      {keys.includes('myCompany') && canRead(user, 'asset') && (
         <NavLink
           component={Link}
           to="/assets"

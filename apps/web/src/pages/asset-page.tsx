@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { assetsApi } from '../api/endpoints';
-import { canEdit } from '../auth/permissions';
+import { canWrite } from '../auth/permissions';
 import { useMe } from '../auth/session-context';
 import { AssetFormModal } from '../components/asset-form-modal';
 import { AssetStatusBadge } from '../components/asset-table';
@@ -42,7 +42,7 @@ export function AssetPage() {
 
   if (!query.data) return <QueryState isLoading={query.isLoading} error={query.error} />;
   const asset = query.data;
-  const editable = canEdit(me);
+  const editable = canWrite(me, 'asset');
   const attributes = Object.entries(asset.attributes);
 
   const remove = async () => {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { assetsApi } from '../api/endpoints';
-import { canEdit } from '../auth/permissions';
+import { canWrite } from '../auth/permissions';
 import { useMe } from '../auth/session-context';
 import { AssetFilters, type AssetFilterValues } from '../components/asset-filters';
 import { AssetFormModal } from '../components/asset-form-modal';
@@ -34,7 +34,7 @@ export function AssetsPage() {
     <>
       <Group justify="space-between" mb="md">
         <Title order={2}>{t('assets.title')}</Title>
-        {canEdit(me) && (
+        {canWrite(me, 'asset') && (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
             {t('assets.new')}
           </Button>

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { clientsApi } from '../api/endpoints';
-import { canEdit } from '../auth/permissions';
+import { canRead, canSeeClientAudit, canWrite, type RegisterArea } from '../auth/permissions';
 import { useMe } from '../auth/session-context';
 import { ClientAssetsTab } from '../components/client-assets-tab';
 import { ClientAuditTab } from '../components/client-audit-tab';
@@ -15,9 +15,14 @@ import { ContractsTab } from '../components/contracts-tab';
 import { NotFoundPage } from '../components/not-found-page';
 import { QueryState } from '../components/query-state';
 import { SitesTab } from '../components/sites-tab';
-import { isClientRole } from '../lib/enums';
 
 const TABS = ['sites', 'contacts', 'contracts', 'assets', 'audit'] as const;
+const TAB_AREA: Record<Exclude<(typeof TABS)[number], 'audit'>, RegisterArea> = {
+  sites: 'site',
+  contacts: 'contact',
+  contracts: 'contract',
+  assets: 'asset',
+};
 type Tab = (typeof TABS)[number];
 
 export function ClientPage() {
@@ -28,11 +33,10 @@ export function ClientPage() {
   const [editing, { open: openEdit, close: closeEdit }] = useDisclosure(false);
   const client = useQuery({ queryKey: ['client', clientId], queryFn: () => clientsApi.get(clientId) });
 
-  const tabs = TABS.filter((name) => name !== 'audit' || !isClientRole(me.role));
+  const tabs = TABS.filter((name) => (name === 'audit' ? canSeeClientAudit(me) : canRead(me, TAB_AREA[name])));
   if (!tabs.includes(tab as Tab)) return <NotFoundPage />;
   if (!client.data) return <QueryState isLoading={client.isLoading} error={client.error} />;
   const c = client.data;
-  const editable = canEdit(me);
 
   return (
     <Stack gap="md">
@@ -54,7 +58,7 @@ export function ClientPage() {
             </Text>
           )}
         </div>
-        {editable && (
+        {canWrite(me, 'client') && (
           <Button variant="light" leftSection={<IconPencil size={16} />} onClick={openEdit}>
             {t('clients.edit')}
           </Button>
@@ -69,16 +73,16 @@ export function ClientPage() {
           ))}
         </Tabs.List>
         <Tabs.Panel value="sites" pt="md">
-          <SitesTab clientId={c.id} editable={editable} />
+          <SitesTab clientId={c.id} editable={canWrite(me, 'site')} />
         </Tabs.Panel>
         <Tabs.Panel value="contacts" pt="md">
-          <ContactsTab clientId={c.id} editable={editable} />
+          <ContactsTab clientId={c.id} editable={canWrite(me, 'contact')} />
         </Tabs.Panel>
         <Tabs.Panel value="contracts" pt="md">
-          <ContractsTab client={c} editable={editable} />
+          <ContractsTab client={c} editable={canWrite(me, 'contract')} />
         </Tabs.Panel>
         <Tabs.Panel value="assets" pt="md">
-          <ClientAssetsTab clientId={c.id} editable={editable} />
+          <ClientAssetsTab clientId={c.id} editable={canWrite(me, 'asset')} />
         </Tabs.Panel>
         {tabs.includes('audit') && (
           <Tabs.Panel value="audit" pt="md">

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { clientsApi } from '../api/endpoints';
-import { canEdit } from '../auth/permissions';
+import { canWrite } from '../auth/permissions';
 import { useMe } from '../auth/session-context';
 import { ClientFormModal } from '../components/client-form-modal';
 import { LoadMore } from '../components/load-more';
@@ -31,7 +31,7 @@ export function ClientsPage() {
     <>
       <Group justify="space-between" mb="md">
         <Title order={2}>{t('clients.title')}</Title>
-        {canEdit(me) && (
+        {canWrite(me, 'client') && (
           <Button leftSection={<IconPlus size={16} />} onClick={openCreate}>
             {t('clients.new')}
           </Button>
