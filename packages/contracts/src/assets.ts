@@ -4,10 +4,9 @@ import { Id, IsoInstant, ListQuery, OptionalText, Phone, patchOf } from './commo
 
 export const AssetType = z.enum(ASSET_TYPES);
 export const AssetStatus = z.enum(ASSET_STATUSES);
-export const Criticality = z
-  .int()
-  .min(1, 'criticality goes from 1 (low) to 4 (vital)')
-  .max(4, 'criticality goes from 1 (low) to 4 (vital)');
+export const Criticality = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
+  error: 'criticality goes from 1 (low) to 4 (vital)',
+});
 export const RelationKind = z.enum(RELATION_KINDS);
 export const AttributeValue = z.union([z.string().max(500), z.number(), z.boolean()]);
 

@@ -23,3 +23,9 @@ export const conflict = (message: string, details?: unknown) => new AppError(409
 export const invalid = (message: string, details: FieldProblem[]) => new AppError(422, 'invalid', message, details);
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new AppError(429, 'too_many_requests', message, { retryAfterSeconds });
+
+/** Problems of rows written together; one row's problems read like any other (without a row index). */
+export function invalidRows(problems: (FieldProblem & { index: number })[], rows: number): AppError {
+  const details = rows === 1 ? problems.map(({ index: _index, ...problem }) => problem) : problems;
+  return invalid(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), details);
+}

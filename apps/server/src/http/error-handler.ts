@@ -58,22 +58,20 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (error.status === 429 && retry) void reply.header('retry-after', String(retry));
     } else if (hasZodFastifySchemaValidationErrors(error)) {
+      // Body fields are named as in the body (like the rule checks of the services); query and path ones say so.
       const where = error.validationContext ?? 'body';
-      const details = error.validation.map((v) => ({
-        path: [
-          where,
-          ...v.instancePath
-            .split('/')
-            .filter(Boolean)
-            .map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
-        ],
-        message: v.message ?? 'invalid',
-      }));
+      const details = error.validation.map((v) => {
+        const path = v.instancePath
+          .split('/')
+          .filter(Boolean)
+          .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+        return { path: where === 'body' ? path : [where, ...path], message: v.message ?? 'invalid' };
+      });
       const first = details[0];
       out = {
         status: 400,
         code: 'validation',
-        message: first ? `${first.path.slice(1).join('.') || where}: ${first.message}` : 'The request is not valid',
+        message: first ? `${first.path.join('.') || where}: ${first.message}` : 'The request is not valid',
         details,
       };
     } else if (isResponseSerializationError(error)) {

@@ -3,7 +3,7 @@ import { type AssetType, validateAttributes } from '@vigie/domain';
 import type { z } from 'zod';
 import type { Ctx } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
-import { type FieldProblem, invalid, notFound } from '../../core/errors.js';
+import { type FieldProblem, invalid, invalidRows, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { Db } from '../../db/connection.js';
 import type { AssetRow } from '../../db/schema.js';
@@ -63,8 +63,7 @@ export class AssetService {
     if (!(await this.clients.exists(clientId)))
       throw invalid('unknown client', [{ path: ['clientId'], message: 'no such client' }]);
     const problems = await this.problemsOf(clientId, inputs);
-    if (problems.length > 0)
-      throw invalid(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), problems);
+    if (problems.length > 0) throw invalidRows(problems, inputs.length);
     const now = this.clock.now().toISOString();
     const rows = inputs.map((input) => toRow(newId(), clientId, input, now, now));
     await this.db.transaction().execute(async (trx) => {
@@ -90,8 +89,7 @@ export class AssetService {
     const before = presentAsset(current);
     const merged = AssetInput.parse({ ...before, ...stripUndefined(patch), clientId: current.client_id });
     const problems = await this.problemsOf(current.client_id, [merged], current.name);
-    if (problems.length > 0)
-      throw invalid(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), problems);
+    if (problems.length > 0) throw invalidRows(problems, 1);
     const row = toRow(id, current.client_id, merged, current.created_at, this.clock.now().toISOString());
     await this.db.transaction().execute(async (trx) => {
       await updateAsset(trx, row);

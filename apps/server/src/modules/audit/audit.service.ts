@@ -15,6 +15,15 @@ export interface AuditEntry {
   after?: object | null;
 }
 
+/** Absent and null mean the same to a person reading the trail: compare without null-valued keys. */
+function comparable(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).filter(([, inner]) => inner !== null && inner !== undefined))
+      : v,
+  );
+}
+
 /** Keeps only what changed, so an update's entry reads as a diff. */
 export function changedFields(
   before: object,
@@ -27,7 +36,7 @@ export function changedFields(
   const changedBefore: Record<string, unknown> = {};
   const changedAfter: Record<string, unknown> = {};
   for (const key of keys) {
-    if (JSON.stringify(b[key]) !== JSON.stringify(a[key])) {
+    if (comparable(b[key] ?? null) !== comparable(a[key] ?? null)) {
       changedBefore[key] = b[key] ?? null;
       changedAfter[key] = a[key] ?? null;
     }

@@ -2,7 +2,7 @@ import { type Contact, ContactInput, type ContactPatch } from '@vigie/contracts'
 import type { z } from 'zod';
 import type { Ctx } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
-import { type FieldProblem, invalid, notFound } from '../../core/errors.js';
+import { type FieldProblem, invalidRows, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { Db } from '../../db/connection.js';
 import type { ContactRow } from '../../db/schema.js';
@@ -59,7 +59,7 @@ export class ContactService {
     assertCanWrite(ctx.actor, 'contact', clientId);
     if (!(await clientExists(this.db, clientId))) throw notFound('Client');
     const problems = await this.problemsOf(clientId, inputs);
-    if (problems.length > 0) throw invalid(problems.map((p) => p.message).join('; '), problems);
+    if (problems.length > 0) throw invalidRows(problems, inputs.length);
     const now = this.clock.now().toISOString();
     const rows = inputs.map((input) => toRow(newId(), clientId, input, now, now));
     const contacts = rows.map(presentContact);
@@ -85,7 +85,7 @@ export class ContactService {
     const before = presentContact(current);
     const merged = ContactInput.parse({ ...before, ...stripUndefined(patch) });
     const problems = await this.problemsOf(current.client_id, [merged], id);
-    if (problems.length > 0) throw invalid(problems.map((p) => p.message).join('; '), problems);
+    if (problems.length > 0) throw invalidRows(problems, 1);
     const row = toRow(id, current.client_id, merged, current.created_at, this.clock.now().toISOString());
     const after = presentContact(row);
     await this.db.transaction().execute(async (trx) => {

@@ -7,6 +7,11 @@ export function assertCanManageUsers(actor: Actor): void {
   if (!isAdmin(actor)) throw forbidden('Only administrators manage users');
 }
 
+/** Managers read the staff list (to compose teams); only admins change people. */
+export function assertCanReadUsers(actor: Actor): void {
+  if (!isProviderManager(actor)) throw forbidden('Only administrators and managers see the people of the provider');
+}
+
 export function assertCanManageTeams(actor: Actor): void {
   if (!isProviderManager(actor)) throw forbidden('Only administrators and managers manage teams');
 }

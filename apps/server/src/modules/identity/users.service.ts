@@ -7,7 +7,7 @@ import { newId } from '../../core/ids.js';
 import type { Db } from '../../db/connection.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ClientDirectory } from '../clients/client-directory.js';
-import { assertCanManageUsers, roleClientProblem } from './identity.policy.js';
+import { assertCanManageUsers, assertCanReadUsers, roleClientProblem } from './identity.policy.js';
 import { hashPassword } from './secrets.js';
 import { revokeSessionsOfUser } from './sessions.repository.js';
 import { findUserByEmail, findUserById, insertUser, listUsers, presentUser, updateUser } from './users.repository.js';
@@ -21,12 +21,12 @@ export class UserService {
   ) {}
 
   list(ctx: Ctx, query: Parameters<typeof listUsers>[1]) {
-    assertCanManageUsers(ctx.actor);
+    assertCanReadUsers(ctx.actor);
     return listUsers(this.db, query);
   }
 
   async get(ctx: Ctx, id: string): Promise<User> {
-    assertCanManageUsers(ctx.actor);
+    assertCanReadUsers(ctx.actor);
     const row = await findUserById(this.db, id);
     if (!row) throw notFound('User');
     return presentUser(row);
