@@ -7,9 +7,13 @@ const CHROMIUM = '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) {
   const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!canInstall) {
-    process.stderr.write(`Chromium not found at ${CHROMIUM}: install it with \`sudo apt-get install -y chromium\`, then run the tests again.\n`);
+    process.stderr.write(
+      `Chromium not found at ${CHROMIUM}: install it with \`sudo apt-get install -y chromium\`, then run the tests again.\n`,
+    );
     process.exit(1);
   }
   process.stdout.write('Installing Chromium from Debian packages for the browser tests…\n');
-  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
+    stdio: 'inherit',
+  });
 }
