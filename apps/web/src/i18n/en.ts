@@ -58,6 +58,7 @@ export const en = {
     title: 'Sign in',
     email: 'Email',
     password: 'Password',
+    showPassword: 'Show or hide the password',
     submit: 'Sign in',
     failed: 'Wrong email or password.',
   },

@@ -60,6 +60,7 @@ export const fr: Translation = {
     title: 'Connexion',
     email: 'E-mail',
     password: 'Mot de passe',
+    showPassword: 'Afficher ou masquer le mot de passe',
     submit: 'Se connecter',
     failed: 'E-mail ou mot de passe incorrect.',
   },

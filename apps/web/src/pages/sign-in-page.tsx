@@ -77,6 +77,7 @@ export function SignInPage() {
             />
             <PasswordInput
               label={t('signIn.password')}
+              visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}
               autoComplete="current-password"
               required
               value={password}
