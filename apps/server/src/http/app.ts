@@ -3,12 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import { assetRoutes } from '../modules/assets/assets.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
@@ -22,6 +17,7 @@ import { registerAuthentication } from './authenticate.js';
 import { registerErrorHandling } from './error-handler.js';
 import { healthRoutes } from './health.routes.js';
 import { registerMetrics } from './metrics.js';
+import { serializerCompiler } from './serializer.js';
 import type { Services } from './services.js';
 import { registerWebApp } from './web.js';
 

@@ -105,9 +105,7 @@ export async function listAssets(db: Db, scope: ClientScope, query: AssetListQue
   }
   if (cursor) {
     const after = String(cursor.after);
-    q = q.where((eb) =>
-      eb.or([eb('assets.name', '>', after), eb.and([eb('assets.name', '=', after), eb('assets.id', '>', cursor.id)])]),
-    );
+    q = q.where((eb) => eb(eb.refTuple('assets.name', 'assets.id'), '>', eb.tuple(after, cursor.id)));
   }
   return toPage(await q.execute(), query.limit, presentAsset, (r) => ({ after: r.name, id: r.id }));
 }

@@ -140,7 +140,7 @@ export async function listClients(
   }
   if (cursor) {
     const after = String(cursor.after);
-    q = q.where((eb) => eb.or([eb('name', '>', after), eb.and([eb('name', '=', after), eb('id', '>', cursor.id)])]));
+    q = q.where((eb) => eb(eb.refTuple('name', 'id'), '>', eb.tuple(after, cursor.id)));
   }
   const rows = await withDomains(db, await q.execute());
   return toPage(rows, query.limit, presentClient, (r) => ({ after: r.name, id: r.id }));

@@ -92,9 +92,7 @@ export async function listContacts(
   }
   if (cursor) {
     const after = String(cursor.after);
-    q = q.where((eb) =>
-      eb.or([eb('last_name', '>', after), eb.and([eb('last_name', '=', after), eb('id', '>', cursor.id)])]),
-    );
+    q = q.where((eb) => eb(eb.refTuple('last_name', 'id'), '>', eb.tuple(after, cursor.id)));
   }
   return toPage(await q.execute(), query.limit, presentContact, (r) => ({ after: r.last_name, id: r.id }));
 }

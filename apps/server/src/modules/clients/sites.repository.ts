@@ -87,7 +87,7 @@ export async function listSites(db: Db, clientId: string, query: { cursor?: stri
     .limit(query.limit + 1);
   if (cursor) {
     const after = String(cursor.after);
-    q = q.where((eb) => eb.or([eb('name', '>', after), eb.and([eb('name', '=', after), eb('id', '>', cursor.id)])]));
+    q = q.where((eb) => eb(eb.refTuple('name', 'id'), '>', eb.tuple(after, cursor.id)));
   }
   return toPage(await q.execute(), query.limit, presentSite, (r) => ({ after: r.name, id: r.id }));
 }

@@ -80,9 +80,7 @@ export async function listContracts(db: Db, clientId: string, query: { cursor?: 
     .limit(query.limit + 1);
   if (cursor) {
     const after = String(cursor.after);
-    q = q.where((eb) =>
-      eb.or([eb('starts_on', '<', after), eb.and([eb('starts_on', '=', after), eb('id', '<', cursor.id)])]),
-    );
+    q = q.where((eb) => eb(eb.refTuple('starts_on', 'id'), '<', eb.tuple(after, cursor.id)));
   }
   return toPage(await q.execute(), query.limit, presentContract, (r) => ({ after: r.starts_on, id: r.id }));
 }

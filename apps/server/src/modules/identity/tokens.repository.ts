@@ -32,27 +32,48 @@ export async function findTokenById(db: Db, id: string): Promise<ApiTokenRow | u
   return db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** A usable token and its user: not revoked, not expired, user active. */
+/** A usable token and its user, in one query: not revoked, not expired, user active. */
 export async function findLiveTokenByHash(
   db: Db,
   tokenHash: string,
   now: string,
 ): Promise<{ token: ApiTokenRow; user: UserRow } | undefined> {
-  const token = await db
-    .selectFrom('api_tokens')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+  const row = await db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users', 'users.id', 't.user_id')
+    .selectAll('users')
+    .select([
+      't.id as t_id',
+      't.name as t_name',
+      't.prefix as t_prefix',
+      't.token_hash as t_hash',
+      't.scopes as t_scopes',
+      't.expires_at as t_expires',
+      't.last_used_at as t_used',
+      't.created_at as t_created',
+    ])
+    .where('t.token_hash', '=', tokenHash)
+    .where('t.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)]))
+    .where('users.active', '=', 1)
     .executeTakeFirst();
-  if (!token) return undefined;
-  const user = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('id', '=', token.user_id)
-    .where('active', '=', 1)
-    .executeTakeFirst();
-  return user ? { token, user } : undefined;
+  if (!row) return undefined;
+  const { t_id, t_name, t_prefix, t_hash, t_scopes, t_expires, t_used, t_created, ...user } = row;
+  return {
+    token: {
+      id: t_id,
+      user_id: user.id,
+      name: t_name,
+      prefix: t_prefix,
+      token_hash: t_hash,
+      scopes: t_scopes,
+      expires_at: t_expires,
+      last_used_at: t_used,
+      revoked_at: null,
+      created_at: t_created,
+    },
+    user,
+  };
 }
 
 export async function markTokenUsed(db: Db, id: string, at: string): Promise<void> {

@@ -76,7 +76,7 @@ export async function listUsers(
   }
   if (cursor) {
     const after = String(cursor.after);
-    q = q.where((eb) => eb.or([eb('email', '>', after), eb.and([eb('email', '=', after), eb('id', '>', cursor.id)])]));
+    q = q.where((eb) => eb(eb.refTuple('email', 'id'), '>', eb.tuple(after, cursor.id)));
   }
   return toPage(await q.execute(), query.limit, presentUser, (r) => ({ after: r.email, id: r.id }));
 }
