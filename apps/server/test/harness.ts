@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { systemCtx } from '../src/core/actor.js';
 import { type Clock, ManualClock } from '../src/core/clock.js';
 import { type Db, openDatabase } from '../src/db/connection.js';
 import type { DialectName } from '../src/db/dialect.js';
@@ -63,5 +62,3 @@ export async function startHarness(
     },
   };
 }
-
-export const ctx = systemCtx;

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 
+/** A dry run is the default so that nothing is written by accident; old Excel exports are windows-1252. */
 export const ImportQuery = z.object({
-  dryRun: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
+  dryRun: z.enum(['true', 'false']).default('true'),
+  encoding: z.enum(['utf-8', 'windows-1252']).default('utf-8'),
 });
 
 export const ImportProblem = z.object({

@@ -11,10 +11,6 @@ export type Role = (typeof ROLES)[number];
 export const SUPPORT_LEVELS = [1, 2, 3] as const;
 export type SupportLevel = (typeof SUPPORT_LEVELS)[number];
 
-export function isStaffRole(role: Role): role is StaffRole {
-  return (STAFF_ROLES as readonly string[]).includes(role);
-}
-
 export function isClientRole(role: Role): role is ClientRole {
   return (CLIENT_ROLES as readonly string[]).includes(role);
 }

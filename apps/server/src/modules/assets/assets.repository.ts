@@ -43,17 +43,6 @@ export async function findAsset(db: Db, id: string): Promise<AssetWithNames | un
   return selectAssets(db).where('assets.id', '=', id).executeTakeFirst();
 }
 
-export async function findAssetIdByName(db: Db, clientId: string, name: string): Promise<string | undefined> {
-  return (
-    await db
-      .selectFrom('assets')
-      .select('id')
-      .where('client_id', '=', clientId)
-      .where('name', '=', name)
-      .executeTakeFirst()
-  )?.id;
-}
-
 /** Names already used at a client, lower-cased (imports refuse duplicates before writing). */
 export async function assetNamesOf(db: Db, clientId: string): Promise<Set<string>> {
   const rows = await db.selectFrom('assets').select('name').where('client_id', '=', clientId).execute();

@@ -5,11 +5,11 @@ import type { Ctx } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
 import { type FieldProblem, invalid, invalidRows, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
+import { stripUndefined } from '../../core/patch.js';
 import type { Db } from '../../db/connection.js';
 import type { AssetRow } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ClientDirectory } from '../clients/client-directory.js';
-import { stripUndefined } from '../clients/clients.service.js';
 import { assertCanRead, assertCanWrite, readScope, seesProviderNotes } from '../clients/register.policy.js';
 import {
   assetNamesOf,
@@ -53,12 +53,12 @@ export class AssetService {
   }
 
   async create(ctx: Ctx, input: AssetValues): Promise<Asset> {
-    const [asset] = await this.createMany(ctx, input.clientId, [input]);
-    return asset as Asset;
+    const [id] = await this.createMany(ctx, input.clientId, [input]);
+    return this.get(ctx, id as string);
   }
 
-  /** All or nothing, one audit entry per asset; imports come through here. */
-  async createMany(ctx: Ctx, clientId: string, inputs: AssetValues[]): Promise<Asset[]> {
+  /** All or nothing, one audit entry per asset; imports come through here. Answers the new ids in input order. */
+  async createMany(ctx: Ctx, clientId: string, inputs: AssetValues[]): Promise<string[]> {
     assertCanWrite(ctx.actor, 'asset', clientId);
     if (!(await this.clients.exists(clientId)))
       throw invalid('unknown client', [{ path: ['clientId'], message: 'no such client' }]);
@@ -78,8 +78,7 @@ export class AssetService {
         });
       }
     });
-    const created = await Promise.all(rows.slice(0, 50).map((row) => findAsset(this.db, row.id)));
-    return created.filter((row) => row !== undefined).map((row) => this.forViewer(ctx, presentAsset(row)));
+    return rows.map((row) => row.id);
   }
 
   async update(ctx: Ctx, id: string, patch: z.output<typeof AssetPatch>): Promise<Asset> {

@@ -4,10 +4,10 @@ import type { Ctx } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
 import { conflict, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
+import { stripUndefined } from '../../core/patch.js';
 import type { Db } from '../../db/connection.js';
 import type { VendorRow } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { stripUndefined } from '../clients/clients.service.js';
 import { assertCanUseVendors } from '../clients/register.policy.js';
 import {
   findVendor,

@@ -1,10 +1,11 @@
 import { type Client, ClientInput, type ClientPatch } from '@vigie/contracts';
 import { isValidTimeZone } from '@vigie/domain';
 import type { z } from 'zod';
-import { type Ctx, clientScopeOf } from '../../core/actor.js';
+import type { Ctx } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
 import { conflict, type FieldProblem, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
+import { stripUndefined } from '../../core/patch.js';
 import type { Db } from '../../db/connection.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ClientDirectory } from './client-directory.js';
@@ -128,11 +129,6 @@ export class ClientService implements ClientDirectory {
     });
   }
 
-  /** The clients an actor reaches (for other modules' filters). */
-  scopeOf(ctx: Ctx) {
-    return clientScopeOf(ctx.actor);
-  }
-
   private forViewer(ctx: Ctx, client: Client): Client {
     if (seesProviderNotes(ctx.actor)) return client;
     const { notes: _hidden, ...visible } = client;
@@ -176,9 +172,4 @@ export class ClientService implements ClientDirectory {
       updated_at: updatedAt,
     };
   }
-}
-
-/** A PATCH leaves absent fields as they are. */
-export function stripUndefined<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

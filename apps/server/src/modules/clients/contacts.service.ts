@@ -4,11 +4,11 @@ import type { Ctx } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
 import { type FieldProblem, invalidRows, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
+import { stripUndefined } from '../../core/patch.js';
 import type { Db } from '../../db/connection.js';
 import type { ContactRow } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { clientExists } from './clients.repository.js';
-import { stripUndefined } from './clients.service.js';
 import {
   contactIdsByEmail,
   deleteContact,

@@ -5,11 +5,11 @@ import type { Ctx } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
 import { conflict, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
+import { stripUndefined } from '../../core/patch.js';
 import type { Db } from '../../db/connection.js';
 import type { SiteRow } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { clientExists } from './clients.repository.js';
-import { stripUndefined } from './clients.service.js';
 import { assertCanRead, assertCanWrite } from './register.policy.js';
 import {
   deleteSite,

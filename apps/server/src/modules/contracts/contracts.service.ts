@@ -12,11 +12,11 @@ import type { Ctx } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
 import { conflict, type FieldProblem, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
+import { stripUndefined } from '../../core/patch.js';
 import type { Db } from '../../db/connection.js';
 import type { ContractRow } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ClientDirectory } from '../clients/client-directory.js';
-import { stripUndefined } from '../clients/clients.service.js';
 import { assertCanRead, assertCanWrite, seesProviderNotes } from '../clients/register.policy.js';
 import {
   deleteContract,

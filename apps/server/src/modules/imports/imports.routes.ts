@@ -1,4 +1,4 @@
-import { ImportReport } from '@vigie/contracts';
+import { ImportQuery, ImportReport } from '@vigie/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../http/request-context.js';
@@ -6,10 +6,6 @@ import { errorResponses } from '../../http/route-helpers.js';
 import type { Services } from '../../http/services.js';
 
 const ImportParams = z.object({ clientId: z.uuid(), kind: z.enum(['assets', 'contacts']) });
-const ImportQuery = z.object({
-  dryRun: z.enum(['true', 'false']).default('true'),
-  encoding: z.enum(['utf-8', 'windows-1252']).default('utf-8'),
-});
 
 /** CSV uploads (body `text/csv`); a dry run is the default so nothing is written by accident. */
 export function importRoutes(services: Services, limits: { importLimitBytes: number }): FastifyPluginAsyncZod {
