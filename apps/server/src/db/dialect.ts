@@ -9,9 +9,10 @@ export function dialectOf(db: { getExecutor(): { adapter: unknown } }): DialectN
 
 /** Column types that differ between the two databases; migrations use these and nothing inline. */
 export function columnTypes(dialect: DialectName) {
+  // Names people sort by: case-insensitive on SQLite; PostgreSQL follows the database's collation.
   return dialect === 'postgres'
-    ? { instant: sql`timestamptz`, json: sql`jsonb`, text: sql`text` }
-    : { instant: sql`text`, json: sql`text`, text: sql`text` };
+    ? { instant: sql`timestamptz`, json: sql`jsonb`, name: sql`text` }
+    : { instant: sql`text`, json: sql`text`, name: sql`text collate nocase` };
 }
 
 /** JSON as read back: PostgreSQL's driver parses jsonb, SQLite returns the text. */

@@ -8,7 +8,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('clients')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('code', 'text', (c) => c.notNull().unique())
-    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('name', t.name, (c) => c.notNull())
     .addColumn('legal_name', 'text', (c) => c.notNull())
     .addColumn('time_zone', 'text', (c) => c.notNull())
     .addColumn('locale', 'text', (c) => c.notNull())
