@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { CreateUser } from '@vigie/contracts';
 import { progressBar } from './cli/progress.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { systemCtx } from './core/actor.js';
@@ -74,17 +75,19 @@ async function adminCreate(config: Config, args: string[]): Promise<void> {
   });
   if (!values.email) throw new AppError(400, 'usage', 'vigie admin create needs --email');
   const password = values.password ?? generatePassword();
+  // The same rules as the API: a real e-mail address, a password of 12 characters or more.
+  const parsed = CreateUser.safeParse({
+    email: values.email,
+    name: values.name ?? 'Administrator',
+    role: 'admin',
+    password,
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`);
+    throw new AppError(400, 'usage', problems.join('\n'));
+  }
   await withServices(config, async (services) => {
-    const user = await services.users.create(systemCtx, {
-      email: values.email?.toLowerCase() ?? '',
-      name: values.name ?? 'Administrator',
-      role: 'admin',
-      clientId: null,
-      supportLevel: null,
-      specialties: [],
-      locale: 'fr',
-      password,
-    });
+    const user = await services.users.create(systemCtx, parsed.data);
     process.stdout.write(
       `Administrator ${user.email} created.${values.password ? '' : `\nPassword (shown once): ${password}`}\n`,
     );

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
-const Port = z.coerce.number().int().min(0).max(65_535);
+const Port = z.coerce.number({ error: 'must be a port number (0 to 65535)' }).int().min(0).max(65_535);
 const OnOff = z
   .string()
   .trim()

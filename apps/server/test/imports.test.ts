@@ -121,6 +121,14 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it('answers 415 when the file is not sent as CSV', async () => {
+      const response = await api.request('POST', `/api/v1/clients/${clientId}/imports/assets?dryRun=true`, {
+        name: 'x',
+      });
+      expect(response.status).toBe(415);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/text\/csv/);
+    });
+
     it('imports contacts, refusing duplicate e-mails and unknown columns', async () => {
       const dup = [
         'first_name,last_name,email,site',

@@ -333,8 +333,52 @@ for (const dialect of DIALECTS) {
         await api.get(`/api/v1/clients/${client.id}`),
       ]);
       expect(seen).not.toContain('vault 7');
+      await admin.json('PATCH', `/api/v1/assets/${asset.id}`, { notes: 'margin 40%' });
+      const trail = JSON.stringify(await api.get(`/api/v1/audit?objectId=${asset.id}`));
+      expect(trail).toContain('"action":"update"');
+      expect(trail).not.toContain('margin 40%');
+      expect(trail).not.toContain('vault 7');
       expect(seen).not.toContain('pays late');
       expect((await api.request('PATCH', `/api/v1/clients/${client.id}`, { name: 'mine now' })).status).toBe(403);
+    });
+
+    it('says "Client not found" when adding to a client out of reach, and fills a calendar given only its zone', async () => {
+      const mine = await newClient('MINE');
+      const theirs = await newClient('THEIRS');
+      const manager = await factories(h.services).user('client_manager', mine.id);
+      const api = new ApiClient(h.baseUrl);
+      await api.login(manager.email, PASSWORD);
+      const response = await api.request('POST', `/api/v1/clients/${theirs.id}/contacts`, { lastName: 'Intruder' });
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ error: { message: 'Client not found' } });
+      const contract = await admin.json('POST', `/api/v1/clients/${mine.id}/contracts`, {
+        reference: 'MINE-1',
+        name: 'x',
+        kind: 'total',
+        delivery: 'remote',
+        scopeDomains: ['servers'],
+        supportLevels: [1],
+        startsOn: '2026-01-01',
+        calendar: { timeZone: 'Europe/London' },
+      });
+      expect(contract).toMatchObject({
+        calendar: {
+          timeZone: 'Europe/London',
+          weekly: expect.arrayContaining([{ day: 1, start: '09:00', end: '12:30' }]),
+        },
+      });
+    });
+
+    it('accepts a DELETE sent with a JSON content type and no body', async () => {
+      const vendor = await admin.json<Json>('POST', `/api/v1/clients`, {
+        code: 'GONE',
+        name: 'Gone',
+        legalName: 'Gone SAS',
+      });
+      const response = await admin.request('DELETE', `/api/v1/clients/${vendor.id}`, undefined, {
+        'content-type': 'application/json',
+      });
+      expect(response.status).toBe(204);
     });
 
     it('answers 413 for an oversized body and 404 in the same format for unknown routes', async () => {

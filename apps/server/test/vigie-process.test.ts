@@ -77,6 +77,16 @@ describe('the vigie command', () => {
     expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('creates an administrator only with a real e-mail and a long enough password', async () => {
+    const env = { VIGIE_DATA_DIR: freshDir(), VIGIE_LOG_LEVEL: 'warn', VIGIE_DEMO: 'off' };
+    const weak = await run(['admin', 'create', '--email', 'not-an-email', '--password', 'short'], env);
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/--email: .*\n--password: .*12/);
+    const ok = await run(['admin', 'create', '--email', 'Ops@Example.org'], env);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/Administrator ops@example.org created\.\nPassword \(shown once\): \S{23}/);
+  });
+
   it('imports a large CSV with progress, all rows or none', async () => {
     const dir = freshDir();
     const env = { VIGIE_DATA_DIR: dir, VIGIE_LOG_LEVEL: 'warn' };

@@ -75,7 +75,7 @@ export const AssetListQuery = ListQuery.extend({
   clientId: Id.optional(),
   siteId: Id.optional(),
   type: AssetType.optional(),
-  criticality: z.coerce.number().int().min(1).max(4).optional(),
+  criticality: z.coerce.number({ error: 'criticality goes from 1 (low) to 4 (vital)' }).int().min(1).max(4).optional(),
   status: AssetStatus.optional(),
 });
 export type AssetListQuery = z.infer<typeof AssetListQuery>;

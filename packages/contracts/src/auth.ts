@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { Id, IsoInstant, Locale } from './common.js';
 
 export const Role = z.enum(ROLES);
-export const SupportLevel = z.union(SUPPORT_LEVELS.map((level) => z.literal(level)));
+export const SupportLevel = z.union(
+  SUPPORT_LEVELS.map((level) => z.literal(level)),
+  { error: 'a support level: 1, 2 or 3' },
+);
 
 export const LoginRequest = z.object({
   email: z.string().trim().toLowerCase().max(254),

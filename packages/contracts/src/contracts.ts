@@ -19,7 +19,12 @@ export const SlaPolicy = z.object({
 export type SlaPolicy = z.infer<typeof SlaPolicy>;
 
 export const OpeningInterval = z.object({
-  day: z.union(WEEKDAYS.map((d) => z.literal(d))).describe('1 = Monday … 7 = Sunday'),
+  day: z
+    .union(
+      WEEKDAYS.map((d) => z.literal(d)),
+      { error: 'a weekday from 1 (Monday) to 7 (Sunday)' },
+    )
+    .describe('1 = Monday … 7 = Sunday'),
   start: z.string().describe('HH:MM'),
   end: z.string().describe('HH:MM, 24:00 allowed'),
 });
@@ -27,11 +32,15 @@ export const OpeningInterval = z.object({
 export const BusinessCalendar = z.object({
   timeZone: TimeZone.default('Europe/Paris'),
   alwaysOpen: z.boolean().default(false),
-  weekly: z.array(OpeningInterval).max(70).default([]),
+  /** Omitted: the standard office week (Monday–Friday 9:00–12:30, 13:30–18:00). */
+  weekly: z.array(OpeningInterval).max(70).optional(),
   holidayRegion: z.string().trim().max(20).nullable().default(null).describe('date-holidays region, e.g. FR or FR-57'),
   closedDays: z.array(z.string()).max(366).default([]),
 });
 export type BusinessCalendar = z.infer<typeof BusinessCalendar>;
+
+/** A calendar as stored and answered: its weekly hours always spelled out. */
+export const BusinessCalendarView = BusinessCalendar.extend({ weekly: z.array(OpeningInterval) });
 
 export const HourBank = z.object({
   hours: z.number().min(0).max(100_000),
@@ -53,7 +62,7 @@ export const Contract = z.object({
   entryLevel: SupportLevel.nullable(),
   levelsKeptByClient: z.array(SupportLevel),
   slaPolicy: SlaPolicy,
-  calendar: BusinessCalendar,
+  calendar: BusinessCalendarView,
   hourBank: HourBank.nullable(),
   startsOn: z.string(),
   endsOn: z.string().nullable(),

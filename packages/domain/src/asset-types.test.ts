@@ -26,6 +26,9 @@ describe('typed asset attributes', () => {
       { key: 'cpu_cores', message: 'unknown attribute for a tls_certificate' },
     ]);
     expect(validateAttributes('nas', { ip_address: 'fe80::1', capacity_tb: 12 })).toEqual([]);
+    expect(validateAttributes('server', { purchase_date: '2026-02-30' })).toEqual([
+      { key: 'purchase_date', message: 'must be a date (YYYY-MM-DD)' },
+    ]);
   });
 
   it('reads spreadsheet cells as French and English users write them', () => {

@@ -1,3 +1,5 @@
+import { isRealDate } from './dates.js';
+
 /** DOMAIN §5: configuration items, physical and logical. */
 export const PHYSICAL_ASSET_TYPES = [
   'server',
@@ -150,7 +152,6 @@ export type AttributeValue = string | number | boolean;
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const IPV6 = /^[0-9a-f:]+$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function checkValue(kind: AttributeKind, value: AttributeValue): string | null {
   switch (kind) {
@@ -163,9 +164,7 @@ function checkValue(kind: AttributeKind, value: AttributeValue): string | null {
     case 'boolean':
       return typeof value === 'boolean' ? null : 'must be true or false';
     case 'date':
-      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value))
-        ? null
-        : 'must be a date (YYYY-MM-DD)';
+      return typeof value === 'string' && isRealDate(value) ? null : 'must be a date (YYYY-MM-DD)';
     case 'ip':
       return typeof value === 'string' && (IPV4.test(value) || (value.includes(':') && IPV6.test(value)))
         ? null

@@ -1,4 +1,5 @@
 import Holidays from 'date-holidays';
+import { isRealDate } from './dates.js';
 
 /** Monday = 1 … Sunday = 7 (ISO 8601), so that a French week reads in order. */
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -30,7 +31,6 @@ export interface CalendarProblem {
 }
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** Minutes since local midnight of "HH:MM". */
 export function minutesOfDay(time: string): number {
@@ -59,12 +59,6 @@ export function isValidHolidayRegion(region: string): boolean {
   if (state === undefined) return true;
   const states = hd.getStates(country) ?? {};
   return Object.hasOwn(states, state);
-}
-
-function isRealDate(iso: string): boolean {
-  if (!ISO_DATE.test(iso)) return false;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return d.toISOString().slice(0, 10) === iso;
 }
 
 /**

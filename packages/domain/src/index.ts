@@ -3,6 +3,7 @@ export * from './asset-types.js';
 export * from './business-time.js';
 export * from './calendar.js';
 export * from './contract.js';
+export * from './dates.js';
 export * from './login-throttle.js';
 export * from './public-holidays.js';
 export * from './roles.js';

@@ -29,12 +29,13 @@ function fromFastify(error: FastifyError): ErrorReply | null {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, code: 'payload_too_large', message: 'The request body is larger than this route accepts' };
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return {
-        status: 415,
-        code: 'unsupported_media_type',
-        message: `Content-Type ${error.message.split("'")[1] ?? ''} is not accepted here`,
-      };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE': {
+      const type = error.message.split("'")[1];
+      const message = type
+        ? `Content-Type ${type} is not accepted here`
+        : 'A Content-Type header is required with a body';
+      return { status: 415, code: 'unsupported_media_type', message };
+    }
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { status: 400, code: 'malformed_json', message: 'The body is empty but Content-Type says JSON' };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':

@@ -10,7 +10,13 @@ import type { Db } from '../../db/connection.js';
 import type { AssetRow } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ClientDirectory } from '../clients/client-directory.js';
-import { assertCanRead, assertCanWrite, readScope, seesProviderNotes } from '../clients/register.policy.js';
+import {
+  assertCanCreateIn,
+  assertCanRead,
+  assertCanWrite,
+  readScope,
+  seesProviderNotes,
+} from '../clients/register.policy.js';
 import {
   assetNamesOf,
   deleteAsset,
@@ -59,7 +65,7 @@ export class AssetService {
 
   /** All or nothing, one audit entry per asset; imports come through here. Answers the new ids in input order. */
   async createMany(ctx: Ctx, clientId: string, inputs: AssetValues[]): Promise<string[]> {
-    assertCanWrite(ctx.actor, 'asset', clientId);
+    assertCanCreateIn(ctx.actor, 'asset', clientId);
     if (!(await this.clients.exists(clientId)))
       throw invalid('unknown client', [{ path: ['clientId'], message: 'no such client' }]);
     const problems = await this.problemsOf(clientId, inputs);

@@ -1,5 +1,5 @@
 import type { AuditListQuery } from '@vigie/contracts';
-import { type Ctx, clientScopeOf, isProviderManager } from '../../core/actor.js';
+import { type Ctx, clientScopeOf, isProviderManager, isStaff } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
 import { forbidden } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
@@ -13,6 +13,14 @@ export interface AuditEntry {
   clientId: string | null;
   before?: object | null;
   after?: object | null;
+}
+
+/** Fields only the provider sees (internal notes), removed from the trail shown to client people. */
+const PROVIDER_FIELDS = ['notes'];
+
+function withoutProviderFields(fields: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!fields) return fields;
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => !PROVIDER_FIELDS.includes(key)));
 }
 
 /** Absent and null mean the same to a person reading the trail: compare without null-valued keys. */
@@ -74,6 +82,15 @@ export class AuditService {
   async list(ctx: Ctx, query: AuditListQuery) {
     const role = ctx.actor.role;
     if (!isProviderManager(ctx.actor) && role !== 'client_manager') throw forbidden('The audit trail is for managers');
-    return listAuditEvents(this.db, clientScopeOf(ctx.actor), query);
+    const page = await listAuditEvents(this.db, clientScopeOf(ctx.actor), query);
+    if (isStaff(ctx.actor)) return page;
+    return {
+      ...page,
+      items: page.items.map((event) => ({
+        ...event,
+        before: withoutProviderFields(event.before),
+        after: withoutProviderFields(event.after),
+      })),
+    };
   }
 }

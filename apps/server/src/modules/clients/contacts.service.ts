@@ -18,7 +18,7 @@ import {
   presentContact,
   updateContact,
 } from './contacts.repository.js';
-import { assertCanRead, assertCanWrite, seesProviderNotes } from './register.policy.js';
+import { assertCanCreateIn, assertCanRead, assertCanWrite, seesProviderNotes } from './register.policy.js';
 import { findSiteClient } from './sites.repository.js';
 
 export type ContactValues = z.output<typeof ContactInput>;
@@ -56,7 +56,7 @@ export class ContactService {
 
   /** All or nothing: one transaction, one audit entry per contact (imports come through here). */
   async createMany(ctx: Ctx, clientId: string, inputs: ContactValues[]): Promise<Contact[]> {
-    assertCanWrite(ctx.actor, 'contact', clientId);
+    assertCanCreateIn(ctx.actor, 'contact', clientId);
     if (!(await clientExists(this.db, clientId))) throw notFound('Client');
     const problems = await this.problemsOf(clientId, inputs);
     if (problems.length > 0) throw invalidRows(problems, inputs.length);

@@ -52,6 +52,12 @@ export function assertCanWrite(actor: Actor, area: RegisterArea, clientId: strin
   if (!WRITABLE[actor.role].includes(area)) throw forbidden(`Your role cannot change ${LABEL[area].toLowerCase()}s`);
 }
 
+/** Adding a record to a client: a client out of reach is "not found", like any other. */
+export function assertCanCreateIn(actor: Actor, area: RegisterArea, clientId: string): void {
+  if (!READABLE[actor.role].includes(area) || !inScope(clientScopeOf(actor), clientId)) throw notFound('Client');
+  assertCanWrite(actor, area, null);
+}
+
 /** Provider-only fields (internal notes) stay with the provider. */
 export function seesProviderNotes(actor: Actor): boolean {
   return isStaff(actor);

@@ -10,7 +10,7 @@ import type { Db } from '../../db/connection.js';
 import type { SiteRow } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { clientExists } from './clients.repository.js';
-import { assertCanRead, assertCanWrite } from './register.policy.js';
+import { assertCanCreateIn, assertCanRead, assertCanWrite } from './register.policy.js';
 import {
   deleteSite,
   findSite,
@@ -51,7 +51,7 @@ export class SiteService {
   }
 
   async create(ctx: Ctx, clientId: string, input: SiteValues): Promise<Site> {
-    assertCanWrite(ctx.actor, 'site', clientId);
+    assertCanCreateIn(ctx.actor, 'site', clientId);
     if (!(await clientExists(this.db, clientId))) throw notFound('Client');
     await this.check(clientId, input, null);
     const now = this.clock.now().toISOString();

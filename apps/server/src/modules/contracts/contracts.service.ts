@@ -17,7 +17,7 @@ import type { Db } from '../../db/connection.js';
 import type { ContractRow } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ClientDirectory } from '../clients/client-directory.js';
-import { assertCanRead, assertCanWrite, seesProviderNotes } from '../clients/register.policy.js';
+import { assertCanCreateIn, assertCanRead, assertCanWrite, seesProviderNotes } from '../clients/register.policy.js';
 import {
   deleteContract,
   findContract,
@@ -54,7 +54,7 @@ export class ContractService {
   }
 
   async create(ctx: Ctx, clientId: string, input: ContractValues): Promise<Contract> {
-    assertCanWrite(ctx.actor, 'contract', clientId);
+    assertCanCreateIn(ctx.actor, 'contract', clientId);
     if (!(await this.clients.exists(clientId))) throw notFound('Client');
     const values = withDefaults(input);
     await this.check(values, null);
@@ -142,7 +142,9 @@ export class ContractService {
 function withDefaults(input: ContractValues) {
   return {
     ...input,
-    calendar: input.calendar ?? defaultCalendar(),
+    calendar: input.calendar
+      ? { ...input.calendar, weekly: input.calendar.weekly ?? defaultCalendar().weekly }
+      : defaultCalendar(),
     slaPolicy: input.slaPolicy ?? defaultSlaPolicy(),
   };
 }

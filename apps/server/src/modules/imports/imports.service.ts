@@ -6,7 +6,7 @@ import type { AssetService, AssetValues } from '../assets/assets.service.js';
 import type { VendorService } from '../assets/vendors.service.js';
 import type { ClientDirectory } from '../clients/client-directory.js';
 import type { ContactService, ContactValues } from '../clients/contacts.service.js';
-import { assertCanWrite } from '../clients/register.policy.js';
+import { assertCanCreateIn } from '../clients/register.policy.js';
 import type { SiteService } from '../clients/sites.service.js';
 import { type CsvEncoding, type CsvTable, readCsv } from './csv-reader.js';
 
@@ -245,7 +245,7 @@ export class ImportService {
   }
 
   private async checkTarget(ctx: Ctx, clientId: string, area: 'asset' | 'contact'): Promise<void> {
-    assertCanWrite(ctx.actor, area, clientId);
+    assertCanCreateIn(ctx.actor, area, clientId);
     if (!(await this.clients.exists(clientId))) throw notFound('Client');
   }
 }

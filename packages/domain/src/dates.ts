@@ -1,0 +1,7 @@
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A calendar date written YYYY-MM-DD that exists (no 30 February): JavaScript's Date would roll it over silently. */
+export function isRealDate(iso: string): boolean {
+  if (!ISO_DATE.test(iso)) return false;
+  return new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso;
+}
