@@ -2,6 +2,7 @@ import { AppShell, Burger, Group, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
+import { useMe } from '../auth/session-context';
 import { useGlobalHotkeys } from '../lib/use-global-hotkeys';
 import { NavLinks } from './nav-links';
 import { ShortcutHelp } from './shortcut-help';
@@ -9,6 +10,8 @@ import { UserMenu } from './user-menu';
 
 export function AppLayout() {
   const { t } = useTranslation();
+  const me = useMe();
+  const isClientPerson = me.clientId !== null;
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const [helpOpened, { open: openHelp, close: closeHelp }] = useDisclosure(false);
   useGlobalHotkeys(openHelp);
@@ -27,7 +30,7 @@ export function AppLayout() {
               Vigie
             </Title>
             <Text size="xs" c="dimmed" visibleFrom="md">
-              {t('header.tagline')}
+              {isClientPerson ? t('header.portalTagline') : t('header.tagline')}
             </Text>
           </Group>
           <UserMenu onShowShortcuts={openHelp} />

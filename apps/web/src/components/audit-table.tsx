@@ -3,6 +3,7 @@ import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEvent } from '../api/types';
+import { formatInstant } from '../lib/format-instant';
 import { AuditDiff } from './audit-diff';
 
 export function AuditTable({
@@ -65,7 +66,7 @@ export function AuditTable({
                     {expanded ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
                   </ActionIcon>
                 </Table.Td>
-                <Table.Td>{new Date(event.at).toLocaleString()}</Table.Td>
+                <Table.Td>{formatInstant(event.at)}</Table.Td>
                 <Table.Td>{event.actorName}</Table.Td>
                 <Table.Td>
                   <Code>{event.action}</Code>

@@ -40,7 +40,13 @@ export const en = {
     myCompany: 'My company',
     myAssets: 'Our assets',
   },
-  header: { language: 'Language', signOut: 'Sign out', tagline: 'MSP console', menu: 'Menu' },
+  header: {
+    language: 'Language',
+    signOut: 'Sign out',
+    tagline: 'MSP console',
+    portalTagline: 'Client space',
+    menu: 'Menu',
+  },
   shortcuts: {
     title: 'Keyboard shortcuts',
     search: 'Focus the search box',

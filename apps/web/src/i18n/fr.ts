@@ -42,7 +42,13 @@ export const fr: Translation = {
     myCompany: 'Mon entreprise',
     myAssets: 'Nos équipements',
   },
-  header: { language: 'Langue', signOut: 'Se déconnecter', tagline: 'Console de l’infogérant', menu: 'Menu' },
+  header: {
+    language: 'Langue',
+    signOut: 'Se déconnecter',
+    tagline: 'Console de l’infogérant',
+    portalTagline: 'Espace client',
+    menu: 'Menu',
+  },
   shortcuts: {
     title: 'Raccourcis clavier',
     search: 'Aller au champ de recherche',

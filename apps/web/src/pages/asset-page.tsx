@@ -15,6 +15,7 @@ import { ImpactSection } from '../components/impact-section';
 import { QueryState } from '../components/query-state';
 import { RelationsSection } from '../components/relations-section';
 import { notifyError } from '../lib/errors';
+import { formatInstant } from '../lib/format-instant';
 import { useAttributeLabel } from '../lib/use-lookups';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -89,7 +90,7 @@ export function AssetPage() {
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 2, md: 4 }}>
           <Field label={t('assets.vendorContractRef')}>{asset.vendorContractRef ?? '—'}</Field>
-          <Field label={t('common.updatedAt')}>{new Date(asset.updatedAt).toLocaleString()}</Field>
+          <Field label={t('common.updatedAt')}>{formatInstant(asset.updatedAt)}</Field>
           {attributes.map(([key, value]) => (
             <Field key={key} label={labelOf(key)}>
               {typeof value === 'boolean' ? (value ? t('common.yes') : t('common.no')) : String(value)}

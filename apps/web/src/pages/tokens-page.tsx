@@ -9,8 +9,9 @@ import { ConfirmDeleteButton } from '../components/confirm-button';
 import { QueryState } from '../components/query-state';
 import { TokenCreateModal } from '../components/token-create-modal';
 import { notifyError } from '../lib/errors';
+import { formatInstant } from '../lib/format-instant';
 
-const date = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const date = formatInstant;
 
 export function TokensPage() {
   const { t } = useTranslation();

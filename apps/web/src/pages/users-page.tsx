@@ -13,6 +13,7 @@ import { SearchInput } from '../components/search-input';
 import { UserFormModal } from '../components/user-form-modal';
 import { ROLES } from '../lib/enums';
 import { notifyError } from '../lib/errors';
+import { formatInstant } from '../lib/format-instant';
 import { useClientOptions } from '../lib/use-lookups';
 import { usePagedList } from '../lib/use-paged-list';
 
@@ -80,7 +81,7 @@ export function UsersPage() {
                 <Table.Td>{t(`roles.${user.role}`)}</Table.Td>
                 <Table.Td>{user.clientId ? (clientNames.get(user.clientId) ?? user.clientId) : '—'}</Table.Td>
                 <Table.Td>{user.supportLevel ? `N${user.supportLevel}` : '—'}</Table.Td>
-                <Table.Td>{user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString() : '—'}</Table.Td>
+                <Table.Td>{formatInstant(user.lastLoginAt)}</Table.Td>
                 <Table.Td>
                   <Badge color={user.active ? 'green' : 'gray'} variant="light">
                     {user.active ? t('users.active') : t('users.inactive')}
