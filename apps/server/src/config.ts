@@ -42,6 +42,7 @@ const EnvSchema = z.object({
   VIGIE_TRUST_PROXY: OnOff.default(false),
   VIGIE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VIGIE_WEB_DIR: z.string().optional(),
+  VIGIE_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
 });
 
 export interface Config {
@@ -60,6 +61,8 @@ export interface Config {
   admin: { email: string; password: string | null };
   auth: { sessionHours: number; maxFailures: number; lockMinutes: number };
   logLevel: z.infer<typeof EnvSchema>['VIGIE_LOG_LEVEL'];
+  /** When set, /metrics answers only `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
   webDir: string;
 }
 
@@ -99,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lockMinutes: e.VIGIE_LOGIN_LOCK_MINUTES,
     },
     logLevel: e.VIGIE_LOG_LEVEL,
+    metricsToken: e.VIGIE_METRICS_TOKEN ?? null,
     webDir: resolve(e.VIGIE_WEB_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
   };
 }

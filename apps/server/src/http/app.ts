@@ -22,7 +22,7 @@ import type { Services } from './services.js';
 import { registerWebApp } from './web.js';
 
 export interface AppOptions {
-  config: Pick<Config, 'http' | 'logLevel' | 'webDir'>;
+  config: Pick<Config, 'http' | 'logLevel' | 'webDir'> & Partial<Pick<Config, 'metricsToken'>>;
   services: Services;
   logger?: boolean;
 }
@@ -80,7 +80,7 @@ export async function buildApp({ config, services, logger = true }: AppOptions):
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   registerAuthentication(app, services.auth);
-  registerMetrics(app);
+  registerMetrics(app, config.metricsToken ?? null);
   await app.register(healthRoutes(services.db));
   await app.register(authRoutes(services, { secureCookies: config.http.publicUrl?.startsWith('https://') ?? false }));
   await app.register(userRoutes(services));

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { safeEqual } from '../modules/identity/secrets.js';
 
 /** Prometheus figures of this process: Node's own, and HTTP latency per route. */
-export function registerMetrics(app: FastifyInstance): Registry {
+export function registerMetrics(app: FastifyInstance, token: string | null): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'vigie_' });
   const duration = new Histogram({
@@ -22,7 +23,12 @@ export function registerMetrics(app: FastifyInstance): Registry {
     duration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
     if (reply.statusCode >= 500) errors.inc();
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (token && !safeEqual(request.headers.authorization ?? '', `Bearer ${token}`)) {
+      return reply
+        .status(401)
+        .send({ error: { code: 'unauthorized', message: 'Metrics need the VIGIE_METRICS_TOKEN bearer' } });
+    }
     void reply.header('content-type', registry.contentType);
     return registry.metrics();
   });
