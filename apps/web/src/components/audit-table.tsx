@@ -6,6 +6,14 @@ import type { AuditEvent } from '../api/types';
 import { formatInstant } from '../lib/format-instant';
 import { AuditDiff } from './audit-diff';
 
+/** What a person recognises the object by: its name or code when the entry carries one, else a short id. */
+function objectLabel(event: AuditEvent): string {
+  const fields = { ...(event.before ?? {}), ...(event.after ?? {}) } as Record<string, unknown>;
+  const name = fields.name ?? fields.code ?? fields.email ?? fields.lastName;
+  if (typeof name === 'string' && name !== '') return name;
+  return event.objectId ? `${event.objectId.slice(0, 8)}…` : '—';
+}
+
 export function AuditTable({
   events,
   clientNames,
@@ -69,13 +77,15 @@ export function AuditTable({
                 <Table.Td>{formatInstant(event.at)}</Table.Td>
                 <Table.Td>{event.actorName}</Table.Td>
                 <Table.Td>
-                  <Code>{event.action}</Code>
+                  <Code>
+                    {t(`auditActions.${event.action}` as 'auditActions.create', { defaultValue: event.action })}
+                  </Code>
                 </Table.Td>
-                <Table.Td>{event.objectType}</Table.Td>
                 <Table.Td>
-                  <Text size="xs" ff="monospace">
-                    {event.objectId ?? '—'}
-                  </Text>
+                  {t(`auditObjects.${event.objectType}` as 'auditObjects.client', { defaultValue: event.objectType })}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">{objectLabel(event)}</Text>
                 </Table.Td>
                 {showClient && (
                   <Table.Td>{event.clientId ? (clientNames?.get(event.clientId) ?? event.clientId) : '—'}</Table.Td>
