@@ -75,11 +75,11 @@ export function ContractsTab({ client, editable }: { client: Client; editable: b
                   {c.levelsKeptByClient.length ? c.levelsKeptByClient.map((l) => `N${l}`).join(', ') : '—'}
                 </Table.Td>
                 <Table.Td>
-                  {c.startsOn} → {c.endsOn ?? '…'}
+                  {c.endsOn ? `${c.startsOn} → ${c.endsOn}` : t('contracts.openEnded', { start: c.startsOn })}
                 </Table.Td>
                 <Table.Td>{c.renewalNoticeOn ?? '—'}</Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_COLORS[c.status]} variant="light">
+                  <Badge color={STATUS_COLORS[c.status]} variant="light" style={{ overflow: 'visible' }}>
                     {t(`contractStatus.${c.status}`)}
                   </Badge>
                 </Table.Td>

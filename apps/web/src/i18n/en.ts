@@ -12,7 +12,7 @@ export const en = {
     locale: 'Language',
     name: 'Name',
     no: 'No',
-    notes: 'Notes',
+    notes: 'Notes (provider only)',
     phone: 'Phone',
     save: 'Save',
     site: 'Site',
@@ -139,6 +139,7 @@ export const en = {
     imported_other: '{{count}} rows imported.',
   },
   contracts: {
+    openEnded: 'from {{start}}, open-ended',
     new: 'New contract',
     edit: 'Edit contract',
     editNamed: 'Edit contract {{name}}',

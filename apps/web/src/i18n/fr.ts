@@ -14,7 +14,7 @@ export const fr: Translation = {
     locale: 'Langue',
     name: 'Nom',
     no: 'Non',
-    notes: 'Notes',
+    notes: 'Notes (visibles du prestataire seul)',
     phone: 'Téléphone',
     save: 'Enregistrer',
     site: 'Site',
@@ -143,6 +143,7 @@ export const fr: Translation = {
     imported_other: '{{count}} lignes importées.',
   },
   contracts: {
+    openEnded: 'depuis le {{start}}, sans terme',
     new: 'Nouveau contrat',
     edit: 'Modifier le contrat',
     editNamed: 'Modifier le contrat {{name}}',
