@@ -149,6 +149,22 @@ for (const dialect of DIALECTS) {
       expect((await writer.request('GET', '/api/v1/clients')).status).toBe(401);
     });
 
+    it("keeps an admin's non-admin token away from user administration, however the path is spelled", async () => {
+      const admin = await f.user('admin');
+      const api = new ApiClient(h.baseUrl);
+      await api.login(admin.email, PASSWORD);
+      const { secret } = await api.json<{ secret: string }>('POST', '/api/v1/tokens', {
+        name: 'rw',
+        scopes: ['read', 'write'],
+        expiresInDays: 1,
+      });
+      const token = ApiClient.withToken(h.baseUrl, secret);
+      for (const path of ['/api/v1/users', '/api/v1/%75sers', '/api/v1/users?limit=5']) {
+        expect((await token.request('GET', path)).status, path).toBe(403);
+      }
+      expect((await token.request('GET', '/api/v1/clients')).status).toBe(200);
+    });
+
     it('refuses admin-scoped tokens to non-admins and never-expiring ones too', async () => {
       const user = await f.user('technician');
       const api = new ApiClient(h.baseUrl);

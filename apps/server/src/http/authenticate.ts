@@ -52,7 +52,8 @@ function bearerOf(request: FastifyRequest): string | null {
 function checkScopes(request: FastifyRequest): void {
   const scopes = request.auth?.actor.scopes;
   if (!scopes) return;
-  const path = request.url;
+  // The matched route pattern, not the raw URL: encoded or odd spellings of a path must not dodge the check.
+  const path = request.routeOptions.url ?? request.url;
   if (ADMIN_PATHS.some((p) => p.test(path)) && !scopes.includes('admin'))
     throw forbidden('This token lacks the admin scope');
   const needed = SAFE_METHODS.has(request.method) ? 'read' : 'write';
