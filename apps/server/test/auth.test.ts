@@ -165,6 +165,25 @@ for (const dialect of DIALECTS) {
       expect((await token.request('GET', '/api/v1/clients')).status).toBe(200);
     });
 
+    it('never lets a token make or revoke tokens', async () => {
+      const admin = await f.user('admin');
+      const api = new ApiClient(h.baseUrl);
+      await api.login(admin.email, PASSWORD);
+      const { secret } = await api.json<{ secret: string }>('POST', '/api/v1/tokens', {
+        name: 'ci',
+        scopes: ['read', 'write'],
+        expiresInDays: 1,
+      });
+      const token = ApiClient.withToken(h.baseUrl, secret);
+      const bred = await token.request('POST', '/api/v1/tokens', {
+        name: 'esc',
+        scopes: ['admin'],
+        expiresInDays: null,
+      });
+      expect(bred.status).toBe(403);
+      expect((await h.db.selectFrom('api_tokens').select('id').where('name', '=', 'esc').execute()).length).toBe(0);
+    });
+
     it('refuses admin-scoped tokens to non-admins and never-expiring ones too', async () => {
       const user = await f.user('technician');
       const api = new ApiClient(h.baseUrl);

@@ -112,6 +112,7 @@ for (const dialect of DIALECTS) {
         ['name,type\na,server,extra,cells', /Line 2 has 4 cells/],
         ['name,type\n"unclosed,server', /cannot be read/],
         ['', /empty/],
+        [`last_name\n${'x\n'.repeat(50_001)}`, /50001 rows; import at most 50000/],
         [Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), /NUL bytes/],
       ];
       for (const [csv, message] of cases) {

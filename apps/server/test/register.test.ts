@@ -340,6 +340,18 @@ for (const dialect of DIALECTS) {
       expect(trail).not.toContain('vault 7');
       expect(seen).not.toContain('pays late');
       expect((await api.request('PATCH', `/api/v1/clients/${client.id}`, { name: 'mine now' })).status).toBe(403);
+      const contact = await admin.json<Json>('POST', `/api/v1/clients/${client.id}/contacts`, {
+        lastName: 'Durand',
+        notes: 'prefers phone',
+      });
+      await api.json('PATCH', `/api/v1/contacts/${contact.id}`, {
+        notes: 'overwritten by the client',
+        jobTitle: 'CFO',
+      });
+      expect(await admin.get(`/api/v1/contacts/${contact.id}`)).toMatchObject({
+        notes: 'prefers phone',
+        jobTitle: 'CFO',
+      });
     });
 
     it('says "Client not found" when adding to a client out of reach, and fills a calendar given only its zone', async () => {

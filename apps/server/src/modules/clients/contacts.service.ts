@@ -61,7 +61,9 @@ export class ContactService {
     const problems = await this.problemsOf(clientId, inputs);
     if (problems.length > 0) throw invalidRows(problems, inputs.length);
     const now = this.clock.now().toISOString();
-    const rows = inputs.map((input) => toRow(newId(), clientId, input, now, now));
+    const rows = inputs.map((input) =>
+      toRow(newId(), clientId, { ...input, notes: this.notesFrom(ctx, input.notes, null) }, now, now),
+    );
     const contacts = rows.map(presentContact);
     await this.db.transaction().execute(async (trx) => {
       await insertContacts(trx, rows);
@@ -83,7 +85,11 @@ export class ContactService {
     if (!current) throw notFound('Contact');
     assertCanWrite(ctx.actor, 'contact', current.client_id);
     const before = presentContact(current);
-    const merged = ContactInput.parse({ ...before, ...stripUndefined(patch) });
+    const merged = ContactInput.parse({
+      ...before,
+      ...stripUndefined(patch),
+      notes: this.notesFrom(ctx, patch.notes, current.notes),
+    });
     const problems = await this.problemsOf(current.client_id, [merged], id);
     if (problems.length > 0) throw invalidRows(problems, 1);
     const row = toRow(id, current.client_id, merged, current.created_at, this.clock.now().toISOString());
@@ -140,6 +146,11 @@ export class ContactService {
       seen.set(email, index);
     }
     return problems;
+  }
+
+  /** Provider notes are written by the provider only: what a client person sends there is ignored. */
+  private notesFrom(ctx: Ctx, sent: string | null | undefined, stored: string | null): string | null | undefined {
+    return seesProviderNotes(ctx.actor) ? (sent === undefined ? stored : sent) : stored;
   }
 
   private forViewer(ctx: Ctx, contact: Contact): Contact {

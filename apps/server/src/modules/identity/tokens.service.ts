@@ -9,6 +9,11 @@ import { assertCanCreateToken } from './identity.policy.js';
 import { randomSecret, sha256 } from './secrets.js';
 import { findTokenById, insertToken, listTokensOfUser, presentToken, revokeToken } from './tokens.repository.js';
 
+/** Tokens are made and revoked by a signed-in person, never by another token (a leaked token must not breed). */
+function assertSignedInPerson(ctx: Ctx): void {
+  if (ctx.actor.scopes !== null) throw forbidden('API tokens are managed from a signed-in session, not with a token');
+}
+
 /** Personal API tokens: the secret is shown once, only its hash is kept; scoped, expiring, revocable. */
 export class TokenService {
   constructor(
@@ -24,6 +29,7 @@ export class TokenService {
 
   async create(ctx: Ctx, input: CreateApiToken): Promise<{ token: ApiToken; secret: string }> {
     const userId = this.personOf(ctx);
+    assertSignedInPerson(ctx);
     assertCanCreateToken(ctx.actor, input.scopes, input.expiresInDays);
     const now = this.clock.now();
     const prefix = randomSecret(6).replace(/[-_]/g, 'x').slice(0, 8);
@@ -58,6 +64,7 @@ export class TokenService {
   /** A person revokes their own tokens; an admin any token. */
   async revoke(ctx: Ctx, id: string): Promise<void> {
     const userId = this.personOf(ctx);
+    assertSignedInPerson(ctx);
     const row = await findTokenById(this.db, id);
     if (!row || (row.user_id !== userId && ctx.actor.role !== 'admin')) throw notFound('API token');
     if (row.revoked_at) return;

@@ -12,6 +12,9 @@ export interface CsvTable {
 
 const badFile = (message: string) => new AppError(400, 'invalid_csv', message);
 
+/** One import is one transaction: beyond this, split the file so the server stays responsive for everyone else. */
+export const MAX_ROWS = 50_000;
+
 /** Decodes strictly: a file that is not valid text in the stated encoding is refused, never guessed at. */
 function decode(bytes: Buffer, encoding: CsvEncoding): string {
   if (bytes.includes(0)) throw badFile('The file contains NUL bytes: it is not a CSV text file');
@@ -57,6 +60,9 @@ export function readCsv(bytes: Buffer, encoding: CsvEncoding = 'utf-8'): CsvTabl
   const columns = header.record.map((h) => h.trim().toLowerCase());
   const duplicates = columns.filter((c, i) => columns.indexOf(c) !== i);
   if (duplicates.length > 0) throw badFile(`Column ${duplicates[0]} appears twice in the header`);
+  if (data.length > MAX_ROWS) {
+    throw badFile(`The file has ${data.length} rows; import at most ${MAX_ROWS} at a time (split the file)`);
+  }
   const rows: CsvTable['rows'] = [];
   for (const { record, info } of data) {
     if (record.length > columns.length) {

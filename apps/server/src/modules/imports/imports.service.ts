@@ -64,6 +64,7 @@ const CONTACT_FIELD_COLUMN: Record<string, string> = {
   jobTitle: 'job_title',
 };
 
+const MAX_PROBLEMS = 1000;
 const empty = (v: string | undefined) => v === undefined || v.trim() === '';
 const progressEvery = (total: number) => Math.max(1, Math.floor(total / 100));
 
@@ -225,8 +226,13 @@ export class ImportService {
     options: ImportOptions,
     write: () => Promise<number>,
   ): Promise<ImportReport> {
-    const unique = [...new Map(problems.map((p) => [`${p.line}|${p.column}|${p.message}`, p])).values()];
-    unique.sort((a, b) => a.line - b.line);
+    const all = [...new Map(problems.map((p) => [`${p.line}|${p.column}|${p.message}`, p])).values()];
+    all.sort((a, b) => a.line - b.line);
+    // A report is for people: past a thousand problems the file needs fixing as a whole, and the answer stays small.
+    const unique = all.length > MAX_PROBLEMS ? all.slice(0, MAX_PROBLEMS) : all;
+    if (all.length > MAX_PROBLEMS) {
+      unique.push({ line: 0, column: null, message: `…and ${all.length - MAX_PROBLEMS} more problems` });
+    }
     const report = { dryRun: options.dryRun, rows: table.rows.length, problems: unique, imported: 0 };
     options.onProgress?.('validate', table.rows.length, table.rows.length);
     if (options.dryRun) return report;
