@@ -83,6 +83,16 @@ for (const dialect of DIALECTS) {
       expect((await api.login(user.email, PASSWORD)).status).toBe(200);
     });
 
+    it('holds the lockout against guesses sent in parallel', async () => {
+      const user = await f.user('technician');
+      const attempts = await Promise.all(
+        Array.from({ length: 20 }, () => new ApiClient(h.baseUrl).login(user.email, 'parallel guess!')),
+      );
+      const statuses = attempts.map((r) => r.status);
+      expect(statuses.filter((s) => s === 401).length).toBe(TEST_AUTH.maxFailures - 1);
+      expect(statuses.filter((s) => s === 429).length).toBe(20 - (TEST_AUTH.maxFailures - 1));
+    });
+
     it('answers the same for an unknown e-mail and a wrong password', async () => {
       const user = await f.user('technician');
       const api = new ApiClient(h.baseUrl);

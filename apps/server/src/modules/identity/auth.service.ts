@@ -3,6 +3,7 @@ import type { Role } from '@vigie/domain';
 import type { Actor, Ctx } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
 import { unauthorized } from '../../core/errors.js';
+import { KeyedMutex } from '../../core/keyed-mutex.js';
 import type { Db } from '../../db/connection.js';
 import type { SessionRow, UserRow } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -36,6 +37,8 @@ export function presentMe(user: UserRow): Me {
 }
 
 export class AuthService {
+  private readonly attempts = new KeyedMutex();
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -50,14 +53,18 @@ export class AuthService {
     origin: { ip: string; userAgent: string | null; requestId: string },
   ): Promise<{ token: string; info: SessionInfo }> {
     const email = input.email.toLowerCase();
-    await this.throttle.assertOpen(email, origin.ip);
-    const user = await findUserByEmail(this.db, email);
-    const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
-    if (!user || !passwordOk || user.active !== 1) {
-      const locked = await this.throttle.recordFailure(email, origin.ip);
-      throw locked ?? unauthorized('E-mail or password is wrong');
-    }
-    await this.throttle.recordSuccess(email);
+    // Attempts on one account are checked one at a time, so parallel guesses cannot outrun the lockout count.
+    const user = await this.attempts.run(email, async () => {
+      await this.throttle.assertOpen(email, origin.ip);
+      const found = await findUserByEmail(this.db, email);
+      const passwordOk = await verifyPassword(found?.password_hash ?? null, input.password);
+      if (!found || !passwordOk || found.active !== 1) {
+        const locked = await this.throttle.recordFailure(email, origin.ip);
+        throw locked ?? unauthorized('E-mail or password is wrong');
+      }
+      await this.throttle.recordSuccess(email);
+      return found;
+    });
 
     const now = this.clock.now();
     const token = randomSecret();
