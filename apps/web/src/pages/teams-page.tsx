@@ -24,7 +24,7 @@ export function TeamsPage() {
   const users = useQuery({
     queryKey: ['users', 'options'],
     queryFn: () => usersApi.list({ limit: 200 }),
-    enabled: me.role === 'admin',
+    enabled: allowed,
   });
 
   if (!allowed) return <NotFoundPage />;
