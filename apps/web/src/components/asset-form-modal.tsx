@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { assetsApi } from '../api/endpoints';
@@ -18,6 +18,7 @@ import { changedFields, errorsUnder, nullIfEmpty, useFormState } from '../lib/fo
 import { useClientSites } from '../lib/use-client-sites';
 import { useAssetTypes, useClientOptions, useContactOptions, useVendorOptions } from '../lib/use-lookups';
 import { type AttributeDraft, AttributeFields, attributesInput } from './attribute-fields';
+import { FormActions } from './form-actions';
 
 const FIELDS = [
   'clientId',
@@ -208,14 +209,7 @@ export function AssetFormModal({
             error={errors.notes}
             onChange={(e) => set('notes', e.currentTarget.value)}
           />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>

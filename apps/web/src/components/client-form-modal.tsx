@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Switch, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, Switch, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { clientsApi } from '../api/endpoints';
@@ -6,6 +6,7 @@ import type { Client, ClientInput } from '../api/types';
 import { handleFormError } from '../lib/errors';
 import { changedFields, nullIfEmpty, useFormState } from '../lib/form';
 import { timeZones } from '../lib/time-zones';
+import { FormActions } from './form-actions';
 
 interface Values {
   code: string;
@@ -242,14 +243,7 @@ export function ClientFormModal({
               />
             </>
           )}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { contactsApi } from '../api/endpoints';
@@ -6,6 +6,7 @@ import type { Contact, ContactInput } from '../api/types';
 import { handleFormError } from '../lib/errors';
 import { changedFields, nullIfEmpty, useFormState } from '../lib/form';
 import { useClientSites } from '../lib/use-client-sites';
+import { FormActions } from './form-actions';
 
 const FIELDS = [
   'firstName',
@@ -155,14 +156,7 @@ export function ContactFormModal({
             error={errors.notes}
             onChange={(e) => set('notes', e.currentTarget.value)}
           />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,7 +1,5 @@
 import {
-  Button,
   Divider,
-  Group,
   Modal,
   MultiSelect,
   NumberInput,
@@ -21,6 +19,7 @@ import { CONTRACT_KINDS, CONTRACT_STATUSES, DELIVERY_MODES, SCOPE_DOMAINS, type 
 import { handleFormError } from '../lib/errors';
 import { changedFields, errorsUnder, useFormState } from '../lib/form';
 import { CalendarEditor } from './calendar-editor';
+import { FormActions } from './form-actions';
 import { HourBankEditor } from './hour-bank-editor';
 import { SlaTargetsEditor } from './sla-targets-editor';
 import { SupportLevelsInput } from './support-levels-input';
@@ -199,14 +198,7 @@ export function ContractFormModal({
             error={errors.notes}
             onChange={(e) => set('notes', e.currentTarget.value)}
           />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { sitesApi } from '../api/endpoints';
@@ -7,6 +7,7 @@ import { handleFormError } from '../lib/errors';
 import { changedFields, errorsUnder, nullIfEmpty, useFormState } from '../lib/form';
 import { timeZones } from '../lib/time-zones';
 import { AddressFields, addressInput, emptyAddress } from './address-fields';
+import { FormActions } from './form-actions';
 
 export function SiteFormModal({ clientId, site, onClose }: { clientId: string; site?: Site; onClose: () => void }) {
   const { t } = useTranslation();
@@ -86,14 +87,7 @@ export function SiteFormModal({ clientId, site, onClose }: { clientId: string; s
             error={errors.accessNotes}
             onChange={(e) => set('accessNotes', e.currentTarget.value)}
           />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>

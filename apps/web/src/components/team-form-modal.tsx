@@ -1,4 +1,4 @@
-import { Button, Group, Modal, MultiSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { teamsApi, usersApi } from '../api/endpoints';
@@ -7,6 +7,7 @@ import { isClientRole } from '../lib/enums';
 import { handleFormError } from '../lib/errors';
 import { changedFields, nullIfEmpty, useFormState } from '../lib/form';
 import { useClientOptions } from '../lib/use-lookups';
+import { FormActions } from './form-actions';
 
 export function TeamFormModal({ team, onClose }: { team?: Team; onClose: () => void }) {
   const { t } = useTranslation();
@@ -83,14 +84,7 @@ export function TeamFormModal({ team, onClose }: { team?: Team; onClose: () => v
             error={errors.clientIds}
             onChange={(v) => set('clientIds', v)}
           />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>

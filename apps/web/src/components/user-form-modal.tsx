@@ -1,4 +1,4 @@
-import { Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Modal, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { usersApi } from '../api/endpoints';
@@ -7,6 +7,7 @@ import { isClientRole, ROLES, type RoleValue, SUPPORT_LEVELS, type SupportLevel 
 import { handleFormError } from '../lib/errors';
 import { useFormState } from '../lib/form';
 import { useClientOptions } from '../lib/use-lookups';
+import { FormActions } from './form-actions';
 
 const FIELDS = ['email', 'name', 'role', 'clientId', 'supportLevel', 'password', 'locale', 'active'];
 
@@ -133,14 +134,7 @@ export function UserFormModal({ user, onClose }: { user?: User; onClose: () => v
               onChange={(e) => set('active', e.currentTarget.checked)}
             />
           )}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>
       </form>
     </Modal>
