@@ -7,6 +7,7 @@ import { type FieldProblem, invalid, invalidRows, notFound } from '../../core/er
 import { newId } from '../../core/ids.js';
 import { stripUndefined } from '../../core/patch.js';
 import type { Db } from '../../db/connection.js';
+import { fromJson } from '../../db/dialect.js';
 import type { AssetRow } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ClientDirectory } from '../clients/client-directory.js';
@@ -139,6 +140,7 @@ export class AssetService {
     const seen = new Set<string>();
     const siteClients = new Map<string, string | null>();
     const contactClients = new Map<string, string | null>();
+    const vendorExists = new Map<string, boolean>();
     for (const [index, input] of inputs.entries()) {
       const name = input.name.toLowerCase();
       if (taken.has(name))
@@ -148,19 +150,17 @@ export class AssetService {
       for (const p of validateAttributes(input.type as AssetType, input.attributes)) {
         problems.push({ index, path: ['attributes', p.key], message: p.message });
       }
-      if (input.siteId) {
-        if (!siteClients.has(input.siteId))
-          siteClients.set(input.siteId, await this.clients.clientOfSite(input.siteId));
-        if (siteClients.get(input.siteId) !== clientId)
-          problems.push({ index, path: ['siteId'], message: 'no such site at this client' });
+      if (
+        input.siteId &&
+        (await known(siteClients, input.siteId, (id) => this.clients.clientOfSite(id))) !== clientId
+      ) {
+        problems.push({ index, path: ['siteId'], message: 'no such site at this client' });
       }
-      if (input.ownerContactId) {
-        const id = input.ownerContactId;
-        if (!contactClients.has(id)) contactClients.set(id, await this.clients.clientOfContact(id));
-        if (contactClients.get(id) !== clientId)
-          problems.push({ index, path: ['ownerContactId'], message: 'no such contact at this client' });
+      const owner = input.ownerContactId;
+      if (owner && (await known(contactClients, owner, (id) => this.clients.clientOfContact(id))) !== clientId) {
+        problems.push({ index, path: ['ownerContactId'], message: 'no such contact at this client' });
       }
-      if (input.vendorId && !(await this.vendors.exists(input.vendorId))) {
+      if (input.vendorId && !(await known(vendorExists, input.vendorId, (id) => this.vendors.exists(id)))) {
         problems.push({ index, path: ['vendorId'], message: 'no such vendor' });
       }
     }
@@ -174,6 +174,12 @@ export class AssetService {
   }
 }
 
+/** A lookup done once per distinct key over a batch of rows. */
+async function known<T>(cache: Map<string, T>, key: string, load: (key: string) => Promise<T>): Promise<T> {
+  if (!cache.has(key)) cache.set(key, await load(key));
+  return cache.get(key) as T;
+}
+
 function auditView(row: AssetRow) {
   return {
     name: row.name,
@@ -184,7 +190,7 @@ function auditView(row: AssetRow) {
     ownerContactId: row.owner_contact_id,
     vendorId: row.vendor_id,
     vendorContractRef: row.vendor_contract_ref,
-    attributes: typeof row.attributes === 'string' ? JSON.parse(row.attributes) : row.attributes,
+    attributes: fromJson(row.attributes),
     notes: row.notes,
   };
 }

@@ -19,7 +19,7 @@ import {
   updateContact,
 } from './contacts.repository.js';
 import { assertCanCreateIn, assertCanRead, assertCanWrite, seesProviderNotes } from './register.policy.js';
-import { findSiteClient } from './sites.repository.js';
+import { siteIdsByName } from './sites.repository.js';
 
 export type ContactValues = z.output<typeof ContactInput>;
 
@@ -133,8 +133,9 @@ export class ContactService {
     const problems: (FieldProblem & { index: number })[] = [];
     const existing = await contactIdsByEmail(this.db, clientId);
     const seen = new Map<string, number>();
+    const sitesOfClient = new Set((await siteIdsByName(this.db, clientId)).values());
     for (const [index, input] of inputs.entries()) {
-      if (input.siteId && (await findSiteClient(this.db, input.siteId)) !== clientId) {
+      if (input.siteId && !sitesOfClient.has(input.siteId)) {
         problems.push({ index, path: ['siteId'], message: 'no such site at this client' });
       }
       if (!input.email) continue;

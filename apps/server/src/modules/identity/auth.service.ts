@@ -5,6 +5,7 @@ import type { Clock } from '../../core/clock.js';
 import { unauthorized } from '../../core/errors.js';
 import { KeyedMutex } from '../../core/keyed-mutex.js';
 import type { Db } from '../../db/connection.js';
+import { fromJson } from '../../db/dialect.js';
 import type { SessionRow, UserRow } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { LoginThrottle } from './login-throttle.service.js';
@@ -133,8 +134,7 @@ export class AuthService {
     if (!token.last_used_at || now.getTime() - Date.parse(token.last_used_at) > TOUCH_EVERY_MS) {
       await markTokenUsed(this.db, token.id, now.toISOString());
     }
-    const scopes =
-      typeof token.scopes === 'string' ? (JSON.parse(token.scopes) as string[]) : (token.scopes as string[]);
+    const scopes = fromJson<string[]>(token.scopes);
     return { actor: await this.actorOf(user, scopes), session: null, user };
   }
 

@@ -47,7 +47,7 @@ export class TokenService {
       revoked_at: null,
       created_at: now.toISOString(),
     };
-    const token = presentToken({ ...row, scopes: JSON.stringify(row.scopes) });
+    const token = presentToken(row);
     await this.db.transaction().execute(async (trx) => {
       await insertToken(trx, row);
       await this.audit.record(trx, ctx, {
