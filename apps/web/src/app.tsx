@@ -13,6 +13,9 @@ import { ClientPage } from './pages/client-page';
 import { ClientsPage } from './pages/clients-page';
 import { SignInPage } from './pages/sign-in-page';
 import { TeamsPage } from './pages/teams-page';
+import { TicketPage } from './pages/ticket-page';
+import { TicketSettingsPage } from './pages/ticket-settings-page';
+import { TicketsPage } from './pages/tickets-page';
 import { TokensPage } from './pages/tokens-page';
 import { UsersPage } from './pages/users-page';
 
@@ -40,6 +43,10 @@ export function App() {
       <Route path="/sign-in" element={<AfterSignIn user={user} />} />
       <Route element={<AppLayout />}>
         <Route index element={<Navigate to={homePath(user)} replace />} />
+        <Route path="tickets" element={<TicketsPage />} />
+        <Route path="tickets/:ticketId" element={<TicketPage />} />
+        <Route path="tickets/:ticketId/:tab" element={<TicketPage />} />
+        <Route path="settings/tickets" element={<TicketSettingsPage />} />
         <Route path="clients" element={<ClientsPage />} />
         <Route path="clients/:clientId" element={<ClientPage />} />
         <Route path="clients/:clientId/:tab" element={<ClientPage />} />

@@ -1,4 +1,23 @@
-import type { ApiToken, AttributeValue as AttributeValueSchema } from '@vigie/contracts';
+import type {
+  ApiToken,
+  AssignInput as AssignInputSchema,
+  AttributeValue as AttributeValueSchema,
+  CallerMatch as CallerMatchSchema,
+  CommentInput as CommentInputSchema,
+  EscalateInput as EscalateInputSchema,
+  MergeInput as MergeInputSchema,
+  Notification as NotificationSchema,
+  PriorityMatrixView as PriorityMatrixViewSchema,
+  RatingInput as RatingInputSchema,
+  RejectInput as RejectInputSchema,
+  ResolveInput as ResolveInputSchema,
+  SavedViewInput as SavedViewInputSchema,
+  SavedView as SavedViewSchema,
+  StatusInput as StatusInputSchema,
+  TicketCategoryInput as TicketCategoryInputSchema,
+  TicketCategory as TicketCategorySchema,
+  TicketPatch as TicketPatchSchema,
+} from '@vigie/contracts';
 import type { z } from 'zod';
 
 export type {
@@ -23,15 +42,40 @@ export type {
   SessionInfo,
   Site,
   SiteInput,
+  SlaClockView,
   SlaPolicy,
   Team,
   TeamInput,
+  Ticket,
+  TicketEvent,
+  TicketInput,
+  TicketListQuery,
+  TicketSla,
+  TicketSummary,
   UpdateUser,
   User,
   Vendor,
 } from '@vigie/contracts';
 
 export type AttributeValue = z.infer<typeof AttributeValueSchema>;
+
+// Ticket schemas the contracts export without a type: requests as sent (z.input), answers as received (z.infer).
+export type TicketPatch = z.input<typeof TicketPatchSchema>;
+export type AssignInput = z.input<typeof AssignInputSchema>;
+export type StatusInput = z.input<typeof StatusInputSchema>;
+export type ResolveInput = z.input<typeof ResolveInputSchema>;
+export type RejectInput = z.input<typeof RejectInputSchema>;
+export type EscalateInput = z.input<typeof EscalateInputSchema>;
+export type CommentInput = z.input<typeof CommentInputSchema>;
+export type RatingInput = z.input<typeof RatingInputSchema>;
+export type MergeInput = z.input<typeof MergeInputSchema>;
+export type TicketCategory = z.infer<typeof TicketCategorySchema>;
+export type TicketCategoryInput = z.input<typeof TicketCategoryInputSchema>;
+export type PriorityMatrixView = z.infer<typeof PriorityMatrixViewSchema>;
+export type SavedView = z.infer<typeof SavedViewSchema>;
+export type SavedViewInput = z.input<typeof SavedViewInputSchema>;
+export type CallerMatch = z.infer<typeof CallerMatchSchema>;
+export type AppNotification = z.infer<typeof NotificationSchema>;
 
 export interface CreatedApiToken {
   token: ApiToken;

@@ -1,17 +1,26 @@
 import type { Me } from '../api/types';
 import { isClientRole } from '../lib/enums';
 
-export type NavKey = 'clients' | 'assets' | 'audit' | 'users' | 'teams' | 'tokens' | 'myCompany';
+export type NavKey =
+  | 'tickets'
+  | 'clients'
+  | 'assets'
+  | 'audit'
+  | 'users'
+  | 'teams'
+  | 'ticketSettings'
+  | 'tokens'
+  | 'myCompany';
 
 /** Which navigation entries a role sees. */
 export function navFor(user: Me): NavKey[] {
   switch (user.role) {
     case 'admin':
-      return ['clients', 'assets', 'audit', 'users', 'teams', 'tokens'];
+      return ['tickets', 'clients', 'assets', 'audit', 'users', 'teams', 'ticketSettings', 'tokens'];
     case 'manager':
-      return ['clients', 'assets', 'audit', 'teams', 'tokens'];
+      return ['tickets', 'clients', 'assets', 'audit', 'teams', 'ticketSettings', 'tokens'];
     case 'technician':
-      return ['clients', 'assets', 'tokens'];
+      return ['tickets', 'clients', 'assets', 'tokens'];
     default:
       return ['myCompany'];
   }
@@ -54,7 +63,22 @@ export function canSeeAudit(user: Me): boolean {
 /** Where a user lands after sign-in. */
 export function homePath(user: Me): string {
   if (isClientRole(user.role)) return user.clientId ? `/clients/${user.clientId}` : '/assets';
-  return '/clients';
+  return '/tickets';
+}
+
+/** Provider staff work tickets (the console); client people will get their portal view. */
+export function isStaff(user: Me): boolean {
+  return !isClientRole(user.role);
+}
+
+/** Managers and admins read the staff list (mirrors the server's identity policy) and set the helpdesk up. */
+export function canReadStaff(user: Me): boolean {
+  return user.role === 'admin' || user.role === 'manager';
+}
+
+/** Ticket categories and the priority matrix: managers and admins. */
+export function canConfigureTickets(user: Me): boolean {
+  return canReadStaff(user);
 }
 
 /** The audit trail of one client: managers of the provider, and the client's own manager. */

@@ -5,6 +5,8 @@ import { Outlet } from 'react-router';
 import { useMe } from '../auth/session-context';
 import { useGlobalHotkeys } from '../lib/use-global-hotkeys';
 import { NavLinks } from './nav-links';
+import { NotificationBell } from './notification-bell';
+import { PhoneLogProvider } from './phone-log-provider';
 import { ShortcutHelp } from './shortcut-help';
 import { UserMenu } from './user-menu';
 
@@ -17,32 +19,37 @@ export function AppLayout() {
   useGlobalHotkeys(openHelp);
 
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
-      padding="md"
-    >
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger opened={navOpened} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label={t('header.menu')} />
-            <Title order={3} c="indigo.7">
-              Vigie
-            </Title>
-            <Text size="xs" c="dimmed" visibleFrom="md">
-              {isClientPerson ? t('header.portalTagline') : t('header.tagline')}
-            </Text>
+    <PhoneLogProvider enabled={!isClientPerson}>
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+        padding="md"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger opened={navOpened} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label={t('header.menu')} />
+              <Title order={3} c="indigo.7">
+                Vigie
+              </Title>
+              <Text size="xs" c="dimmed" visibleFrom="md">
+                {isClientPerson ? t('header.portalTagline') : t('header.tagline')}
+              </Text>
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              {!isClientPerson && <NotificationBell />}
+              <UserMenu onShowShortcuts={openHelp} />
+            </Group>
           </Group>
-          <UserMenu onShowShortcuts={openHelp} />
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs">
-        <NavLinks onNavigate={closeNav} />
-      </AppShell.Navbar>
-      <AppShell.Main>
-        <Outlet />
-      </AppShell.Main>
-      <ShortcutHelp opened={helpOpened} onClose={closeHelp} />
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs">
+          <NavLinks onNavigate={closeNav} />
+        </AppShell.Navbar>
+        <AppShell.Main>
+          <Outlet />
+        </AppShell.Main>
+        <ShortcutHelp opened={helpOpened} onClose={closeHelp} staff={!isClientPerson} />
+      </AppShell>
+    </PhoneLogProvider>
   );
 }

@@ -5,6 +5,8 @@ import {
   IconHistory,
   IconKey,
   IconServer,
+  IconSettings,
+  IconTicket,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -20,11 +22,13 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
 
   const entries: Record<NavKey, { to: string; label: string; icon: ReactNode }> = {
+    tickets: { to: '/tickets', label: t('nav.tickets'), icon: <IconTicket size={18} /> },
     clients: { to: '/clients', label: t('nav.clients'), icon: <IconAddressBook size={18} /> },
     assets: { to: '/assets', label: t('nav.assets'), icon: <IconServer size={18} /> },
     audit: { to: '/audit', label: t('nav.audit'), icon: <IconHistory size={18} /> },
     users: { to: '/users', label: t('nav.users'), icon: <IconUsers size={18} /> },
     teams: { to: '/teams', label: t('nav.teams'), icon: <IconUsersGroup size={18} /> },
+    ticketSettings: { to: '/settings/tickets', label: t('nav.ticketSettings'), icon: <IconSettings size={18} /> },
     tokens: { to: '/tokens', label: t('nav.tokens'), icon: <IconKey size={18} /> },
     myCompany: {
       to: user.clientId ? `/clients/${user.clientId}` : '/',

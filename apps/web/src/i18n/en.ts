@@ -1,3 +1,5 @@
+import { ticketsEn } from './tickets.en';
+
 /** English resources; `fr.ts` must have exactly the same keys (checked by its type). */
 export const en = {
   common: {
@@ -28,9 +30,12 @@ export const en = {
     conflict: 'Conflict',
     validation: 'Some fields are not valid',
     fixFields: 'Fix the highlighted fields and save again.',
+    refused: 'Refused',
   },
   nav: {
     label: 'Main navigation',
+    tickets: 'Tickets',
+    ticketSettings: 'Helpdesk settings',
     clients: 'Clients',
     assets: 'Assets',
     audit: 'Audit',
@@ -54,6 +59,18 @@ export const en = {
     assets: 'Go to assets',
     audit: 'Go to audit',
     help: 'Show this help',
+    everywhere: 'Everywhere',
+    logCall: 'Log a phone call',
+    tickets: 'Go to tickets',
+    queue: 'Ticket queue',
+    next: 'Next ticket',
+    previous: 'Previous ticket',
+    open: 'Open the selected ticket',
+    switchQueue: 'Switch queue (Mine … All)',
+    ticket: 'On a ticket',
+    take: 'Take the ticket',
+    send: 'Send the message or the dialog',
+    or: 'or',
   },
   notFound: {
     title: 'Not found',
@@ -465,6 +482,7 @@ export const en = {
     location: 'Location',
     immutable: 'Immutable',
   },
+  ...ticketsEn,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

@@ -1,4 +1,5 @@
 import type { Translation } from './en';
+import { ticketsFr } from './tickets.fr';
 
 /** Ressources françaises ; mêmes clés que `en.ts` (vérifié par le type). */
 export const fr: Translation = {
@@ -30,9 +31,12 @@ export const fr: Translation = {
     conflict: 'Conflit',
     validation: 'Certains champs ne sont pas valides',
     fixFields: 'Corrigez les champs signalés puis enregistrez de nouveau.',
+    refused: 'Refusé',
   },
   nav: {
     label: 'Navigation principale',
+    tickets: 'Tickets',
+    ticketSettings: 'Paramètres du support',
     clients: 'Clients',
     assets: 'Équipements',
     audit: 'Journal',
@@ -56,6 +60,18 @@ export const fr: Translation = {
     assets: 'Aller aux équipements',
     audit: 'Aller au journal',
     help: 'Afficher cette aide',
+    everywhere: 'Partout',
+    logCall: 'Noter un appel téléphonique',
+    tickets: 'Aller aux tickets',
+    queue: "File d'attente des tickets",
+    next: 'Ticket suivant',
+    previous: 'Ticket précédent',
+    open: 'Ouvrir le ticket sélectionné',
+    switchQueue: 'Changer de file (Les miens … Tous)',
+    ticket: 'Sur un ticket',
+    take: 'Prendre le ticket',
+    send: 'Envoyer le message ou la boîte de dialogue',
+    or: 'ou',
   },
   notFound: {
     title: 'Introuvable',
@@ -471,4 +487,5 @@ export const fr: Translation = {
     location: 'Emplacement',
     immutable: 'Immuable',
   },
+  ...ticketsFr,
 };

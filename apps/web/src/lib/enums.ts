@@ -1,4 +1,14 @@
-import type { ApiToken, Asset, AssetRelation, Contract, Me } from '@vigie/contracts';
+import type {
+  ApiToken,
+  Asset,
+  AssetRelation,
+  Contract,
+  Me,
+  Ticket,
+  TicketEvent,
+  TicketListQuery,
+} from '@vigie/contracts';
+import type { ResolveInput } from '../api/types';
 
 /**
  * Enum values of the API contracts. They are written out here, not read from the zod schemas at run time, so that
@@ -85,6 +95,70 @@ export const PRIORITIES = exactly<keyof Contract['slaPolicy']['targets']>()(['P1
 /** ISO weekdays, 1 = Monday … 7 = Sunday. */
 export const WEEKDAYS = exactly<Contract['calendar']['weekly'][number]['day']>()([1, 2, 3, 4, 5, 6, 7]);
 
+export const TICKET_STATUSES = exactly<Ticket['status']>()([
+  'new',
+  'assigned',
+  'in_progress',
+  'pending',
+  'resolved',
+  'closed',
+]);
+export const PENDING_REASONS = exactly<NonNullable<Ticket['pendingReason']>>()(['requester', 'vendor', 'planned_date']);
+export const SOLUTION_KINDS = exactly<ResolveInput['kind']>()(['solution', 'workaround']);
+export const PUBLISH_ARTICLE = exactly<NonNullable<ResolveInput['publishArticle']>>()(['no', 'internal', 'public']);
+export const TICKET_TYPES = exactly<Ticket['type']>()(['incident', 'request', 'task']);
+export const TICKET_SOURCES = exactly<Ticket['source']>()([
+  'phone',
+  'api',
+  'email',
+  'portal',
+  'monitoring',
+  'maintenance',
+]);
+/** The queue tabs in the order of their keys (1…7). */
+export const TICKET_QUEUES = exactly<NonNullable<TicketListQuery['queue']>>()([
+  'mine',
+  'team',
+  'unassigned',
+  'breaching',
+  'pending',
+  'open',
+  'all',
+]);
+export const TICKET_SORTS = exactly<NonNullable<TicketListQuery['sort']>>()(['due', 'updated', 'created']);
+/** Impact and urgency: 1 = very high … 4 = low. */
+export const SEVERITIES = exactly<Ticket['impact']>()([1, 2, 3, 4]);
+export const TICKET_EVENT_KINDS = exactly<TicketEvent['kind']>()([
+  'created',
+  'reply',
+  'note',
+  'status',
+  'assignment',
+  'level',
+  'escalation',
+  'priority',
+  'solution',
+  'rejection',
+  'confirmation',
+  'rating',
+  'merge',
+  'link',
+  'time',
+  'intervention',
+  'sla',
+  'update',
+]);
+
+export type TicketStatus = Ticket['status'];
+export type PendingReason = (typeof PENDING_REASONS)[number];
+export type TicketQueue = (typeof TICKET_QUEUES)[number];
+export type TicketSort = (typeof TICKET_SORTS)[number];
+export type Severity = Ticket['impact'];
+export type TicketEventKind = TicketEvent['kind'];
+export type SlaClockName = 'tto' | 'ttr' | 'ola';
+/** Statuses in which a ticket still needs work (the "open" ones). */
+export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'assigned', 'in_progress', 'pending'];
+
 export type AssetTypeValue = (typeof ASSET_TYPES)[number];
 export type AssetStatusValue = (typeof ASSET_STATUSES)[number];
 export type RelationKindValue = (typeof RELATION_KINDS)[number];
@@ -112,5 +186,7 @@ export const CRITICALITY_KEYS = { 1: 'low', 2: 'medium', 3: 'high', 4: 'vital' }
 export function asCriticality(value: number): Criticality {
   return Math.min(4, Math.max(1, Math.round(value))) as Criticality;
 }
+/** Translation key of each impact or urgency step (`severity.<key>`). */
+export const SEVERITY_KEYS = { 1: 'veryHigh', 2: 'high', 3: 'medium', 4: 'low' } as const;
 /** Translation key of each ISO weekday (`weekdays.<key>`). */
 export const WEEKDAY_KEYS = { 1: 'mon', 2: 'tue', 3: 'wed', 4: 'thu', 5: 'fri', 6: 'sat', 7: 'sun' } as const;

@@ -8,3 +8,21 @@ export function formatInstant(iso: string | null): string {
     timeStyle: 'short',
   });
 }
+
+/** An instant in a given IANA zone, e.g. "Mon 2 Mar 09:30" (SLA deadlines are shown in the contract's zone). */
+export function formatInZone(iso: string, timeZone: string): string {
+  const locale = currentLanguage() === 'fr' ? 'fr-FR' : 'en-GB';
+  const options: Intl.DateTimeFormatOptions = {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  };
+  try {
+    return new Date(iso).toLocaleString(locale, { ...options, timeZone });
+  } catch {
+    // an unknown zone: the browser's, still labelled with the zone asked for by the caller
+    return new Date(iso).toLocaleString(locale, options);
+  }
+}

@@ -1,8 +1,17 @@
 import { useHotkeys } from '@mantine/hooks';
-import { useRef } from 'react';
 import { useNavigate } from 'react-router';
 
 const SEQUENCE_MS = 1500;
+/** When `g` was last pressed: the next key is a "go to" target, not a page shortcut. */
+let pendingG = 0;
+/** When a sequence last ended: page listeners of the same keystroke may run after the global one. */
+let completedAt = 0;
+
+/** Whether a `g …` sequence is under way; page shortcuts that share a letter with a target (`t`) yield to it. */
+export function isGoSequencePending(): boolean {
+  const now = Date.now();
+  return now - pendingG <= SEQUENCE_MS || now - completedAt < 100;
+}
 
 /** Focuses the search box of the current page (the input marked `data-search-box`). */
 export function focusSearchBox(): void {
@@ -11,14 +20,14 @@ export function focusSearchBox(): void {
   box?.select();
 }
 
-/** `/` search, `g c` clients, `g a` assets, `g u` audit, `?` help. */
+/** `/` search, `g t` tickets, `g c` clients, `g a` assets, `g u` audit, `?` help. */
 export function useGlobalHotkeys(onHelp: () => void): void {
   const navigate = useNavigate();
-  const pendingG = useRef(0);
 
   const go = (path: string) => () => {
-    if (Date.now() - pendingG.current > SEQUENCE_MS) return;
-    pendingG.current = 0;
+    if (Date.now() - pendingG > SEQUENCE_MS) return;
+    pendingG = 0;
+    completedAt = Date.now();
     void navigate(path);
   };
 
@@ -29,9 +38,10 @@ export function useGlobalHotkeys(onHelp: () => void): void {
     [
       'g',
       () => {
-        pendingG.current = Date.now();
+        pendingG = Date.now();
       },
     ],
+    ['t', go('/tickets'), { preventDefault: false }],
     ['c', go('/clients'), { preventDefault: false }],
     ['a', go('/assets'), { preventDefault: false }],
     ['u', go('/audit'), { preventDefault: false }],

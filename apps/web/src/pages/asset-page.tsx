@@ -11,25 +11,13 @@ import { AssetFormModal } from '../components/asset-form-modal';
 import { AssetStatusBadge } from '../components/asset-table';
 import { ConfirmDeleteButton } from '../components/confirm-button';
 import { CriticalityBadge } from '../components/criticality-badge';
+import { Field } from '../components/field';
 import { ImpactSection } from '../components/impact-section';
 import { QueryState } from '../components/query-state';
 import { RelationsSection } from '../components/relations-section';
 import { notifyError } from '../lib/errors';
 import { formatInstant } from '../lib/format-instant';
 import { useAttributeLabel } from '../lib/use-lookups';
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 export function AssetPage() {
   const { t } = useTranslation();
