@@ -6,6 +6,7 @@ export * from './calendar.js';
 export * from './contract.js';
 export * from './dates.js';
 export * from './escalation.js';
+export * from './hour-bank.js';
 export * from './login-throttle.js';
 export * from './priority-matrix.js';
 export * from './public-holidays.js';
