@@ -1,3 +1,4 @@
+import { TicketInput } from '@vigie/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../src/core/actor.js';
 import type { Db } from '../src/db/connection.js';
@@ -5,6 +6,7 @@ import { DIALECTS } from './databases.js';
 import { factories, PASSWORD } from './factories.js';
 import { type Harness, startHarness } from './harness.js';
 import { ApiClient } from './http-client.js';
+import { makePng, pngDataUrl } from './png.js';
 
 interface Tenant {
   clientId: string;
@@ -17,6 +19,12 @@ interface Tenant {
   managerId: string;
   teamId: string;
   tokenId: string;
+  /** Work and knowledge: a ticket under an on-site contract with an hour bank, its time and signed visit, an article. */
+  workTicketId: string;
+  onsiteContractId: string;
+  timeEntryId: string;
+  interventionId: string;
+  articleId: string;
   secretStrings: string[];
 }
 
@@ -41,6 +49,19 @@ async function snapshot(db: Db, clientId: string) {
       .where('users.client_id', '=', clientId)
       .execute(),
     teams: await db.selectFrom('team_clients').selectAll().where('client_id', '=', clientId).execute(),
+    timeEntries: await db
+      .selectFrom('time_entries')
+      .selectAll()
+      .where('client_id', '=', clientId)
+      .orderBy('id')
+      .execute(),
+    interventions: await db
+      .selectFrom('interventions')
+      .selectAll()
+      .where('client_id', '=', clientId)
+      .orderBy('id')
+      .execute(),
+    articles: await db.selectFrom('kb_articles').selectAll().where('client_id', '=', clientId).orderBy('id').execute(),
   };
 }
 
@@ -80,7 +101,58 @@ async function seedTenant(h: Harness, label: string): Promise<Tenant> {
     scopes: ['read', 'write'],
     expiresInDays: 30,
   });
+  const onsite = await f.contract(client.id, {
+    name: `Onsite ${secret}`,
+    delivery: 'onsite',
+    startsOn: '2025-12-01',
+    hourBank: { hours: 10, warningPercent: 80, rollover: 'none', period: 'month' },
+  } as never);
+  const worker = await f.user('technician', null, { name: `Tech ${label}` });
+  const workerCtx = {
+    actor: {
+      ...systemCtx.actor,
+      userId: worker.id,
+      name: worker.name,
+      role: 'technician' as const,
+      teamClientIds: [client.id],
+    },
+    requestId: null,
+  };
+  const workTicket = await h.services.tickets.create(
+    workerCtx,
+    TicketInput.parse({ clientId: client.id, title: `Work ${secret}`, description: `Visit ${secret}` }),
+  );
+  const timeEntry = await h.services.timeEntries.create(workerCtx, workTicket.id, {
+    minutes: 30,
+    billable: true,
+    note: `Time ${secret}`,
+  });
+  const visit = await h.services.interventions.create(workerCtx, workTicket.id, {
+    siteId: site.id,
+    scheduledStart: '2026-03-02T10:00:00+01:00',
+    durationMinutes: 60,
+    travelMinutes: 15,
+  });
+  await h.services.interventions.report(workerCtx, visit.id, {
+    report: `Report ${secret}`,
+    durationMinutes: 60,
+    travelMinutes: 15,
+    signedBy: `Signer ${secret}`,
+    signaturePng: pngDataUrl(makePng(60, 20)),
+  });
+  const article = await h.services.knowledge.create(workerCtx, {
+    clientId: client.id,
+    title: `Article ${secret}`,
+    body: `How-to ${secret}`,
+    visibility: 'public',
+    tags: [],
+  });
   return {
+    workTicketId: workTicket.id,
+    onsiteContractId: onsite.id,
+    timeEntryId: timeEntry.id,
+    interventionId: visit.id,
+    articleId: article.id,
     clientId: client.id,
     siteId: site.id,
     contactId: contact.id,
@@ -103,6 +175,11 @@ async function seedTenant(h: Harness, label: string): Promise<Tenant> {
       manager.id,
       token.token.id,
       secret,
+      workTicket.id,
+      onsite.id,
+      timeEntry.id,
+      visit.id,
+      article.id,
     ],
   };
 }
@@ -119,6 +196,10 @@ function paramValue(name: string, b: Tenant): string[] {
     userId: [b.managerId],
     teamId: [b.teamId],
     tokenId: [b.tokenId],
+    ticketId: [b.workTicketId],
+    timeEntryId: [b.timeEntryId],
+    interventionId: [b.interventionId],
+    articleId: [b.articleId],
     vendorId: [],
     kind: ['assets', 'contacts'],
   };
@@ -263,6 +344,13 @@ for (const dialect of DIALECTS) {
         `/api/v1/contracts/${b.contractId}`,
         `/api/v1/sites/${b.siteId}`,
         `/api/v1/assets/${b.assetId}/impact`,
+        `/api/v1/tickets/${b.workTicketId}/time-entries`,
+        `/api/v1/tickets/${b.workTicketId}/interventions`,
+        `/api/v1/tickets/${b.workTicketId}/kb-suggestions`,
+        `/api/v1/contracts/${b.onsiteContractId}/hour-bank`,
+        `/api/v1/interventions/${b.interventionId}`,
+        `/api/v1/interventions/${b.interventionId}/report.pdf`,
+        `/api/v1/kb/articles/${b.articleId}`,
       ]) {
         expect((await api.request('GET', path)).status, path).toBe(200);
       }
