@@ -3,12 +3,16 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { ticketsApi } from '../api/ticket-endpoints';
 import type { Ticket } from '../api/types';
 import { useTicketAction } from '../lib/use-ticket-action';
 import { ActionModal } from './action-modal';
 
-/** Merge a duplicate into another ticket, found by its reference (T-000123) or words of its title. */
+/**
+ * Merge a duplicate into another ticket, found by its reference (T-000123) or words of its title; then go to the
+ * ticket that remains.
+ */
 export function MergeModal({ ticket, onClose }: { ticket: Ticket; onClose: () => void }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
@@ -24,8 +28,12 @@ export function MergeModal({ ticket, onClose }: { ticket: Ticket; onClose: () =>
     placeholderData: (previous) => previous,
     select: (page) => page.items.filter((item) => item.id !== ticket.id),
   });
+  const navigate = useNavigate();
   const merge = useTicketAction(ticket.id, () => ticketsApi.merge(ticket.id, targetId ?? ''), {
-    onSuccess: onClose,
+    onSuccess: (answer) => {
+      onClose();
+      if (answer.id !== ticket.id) void navigate(`/tickets/${answer.id}`);
+    },
     onError: () => undefined,
   });
 

@@ -41,7 +41,7 @@ export function SlaBadge({
   let text: string;
   if (state === 'stopped') text = clock.met === false ? t('sla.missed') : t('sla.met');
   else if (state === 'paused')
-    text = left < 0 ? t('sla.pausedOverdue') : t('sla.pausedLeft', { time: formatDuration(t, left) });
+    text = left < 0 ? t('sla.pausedOverdue') : t('sla.pausedLeft', { time: formatDuration(t, left, { days: false }) });
   else
     text =
       left < 0

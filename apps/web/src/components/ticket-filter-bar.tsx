@@ -92,7 +92,7 @@ export function TicketFilterBar({ filters: f }: { filters: TicketFilterState }) 
         value={filters.sort}
         onChange={(v) => f.setSingle('sort', v === 'due' ? null : v)}
         allowDeselect={false}
-        w={170}
+        w={220}
       />
       {f.filtered && (
         <Button variant="subtle" leftSection={<IconFilterOff size={16} />} onClick={f.clear}>

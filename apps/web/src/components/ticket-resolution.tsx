@@ -8,13 +8,17 @@ export function TicketResolution({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   const { solution, satisfaction } = ticket;
   if (!solution && !satisfaction && !ticket.managerEscalation) return null;
+  // a solution on a ticket that works again was refused by the requester: shown for the record, greyed
+  const refused = ticket.status !== 'resolved' && ticket.status !== 'closed';
   return (
     <Paper withBorder p="sm" component="section" aria-label={t('tickets.resolution')}>
       <Stack gap="xs">
         {solution && (
           <>
             <Group justify="space-between">
-              <Title order={4}>{t('tickets.resolution')}</Title>
+              <Title order={4} c={refused ? 'dimmed' : undefined}>
+                {refused ? t('tickets.refusedResolution') : t('tickets.resolution')}
+              </Title>
               <Badge color={solution.kind === 'workaround' ? 'orange' : 'teal'} variant="light">
                 {t(`solutionKind.${solution.kind}`)}
               </Badge>

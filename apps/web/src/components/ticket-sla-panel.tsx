@@ -25,7 +25,7 @@ function ClockRow({
         <Text size="sm">{label}</Text>
         {clock && (
           <Text size="xs" c="dimmed">
-            {t('sla.budget', { time: formatDuration(t, clock.budgetMinutes) })}
+            {t('sla.budget', { time: formatDuration(t, clock.budgetMinutes, { days: false }) })}
           </Text>
         )}
       </div>

@@ -57,8 +57,9 @@ const COLORS: Partial<Record<TicketEventKind, string>> = {
 };
 
 /**
- * One entry of the timeline: icon, who, when, what, and the text (reply, note, diagnosis, solution). Internal
- * entries have a yellowish background and say "internal": they never reach the client.
+ * One entry of the timeline: icon, who, when, what, and the text (reply, note, diagnosis, solution). Internal texts
+ * have a yellowish background and say "internal": they never reach the client (internal status and assignment lines
+ * carry no text and need no warning).
  */
 export function TimelineEvent({ event, nameOf }: { event: TicketEvent; nameOf: NameLookup }) {
   const { t } = useTranslation();
@@ -82,7 +83,7 @@ export function TimelineEvent({ event, nameOf }: { event: TicketEvent; nameOf: N
             {event.actor.name}
           </Text>
           <Text size="sm">{describeTicketEvent(t, event, nameOf)}</Text>
-          {internal && (
+          {internal && hasBody && (
             <Badge size="xs" color="yellow" variant="filled" c="dark.7">
               {t('timeline.internal')}
             </Badge>

@@ -17,7 +17,9 @@ export function useTicketAction<Args = void>(
   return useMutation({
     mutationFn: run,
     onSuccess: (ticket) => {
-      queryClient.setQueryData(['ticket', ticketId], ticket);
+      // a merge answers the ticket merged into: cache it under its own id and read this one again
+      queryClient.setQueryData(['ticket', ticket.id], ticket);
+      if (ticket.id !== ticketId) void queryClient.invalidateQueries({ queryKey: ['ticket', ticketId] });
       void queryClient.invalidateQueries({ queryKey: ['tickets'] });
       void queryClient.invalidateQueries({ queryKey: ['ticket-events', ticketId] });
       void queryClient.invalidateQueries({ queryKey: ['notifications'] });
