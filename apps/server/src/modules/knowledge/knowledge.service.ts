@@ -48,6 +48,7 @@ type ArticleValues = z.output<typeof KbArticleInput>;
 
 const COUNTER = 'kb_article';
 const SUGGESTIONS = 5;
+const MIN_TITLE = 3;
 const MAX_TITLE = 200;
 const MAX_BODY = 100_000;
 
@@ -147,7 +148,9 @@ export class KnowledgeService {
     input: { title: string; body: string; visibility: 'public' | 'internal' },
   ): Promise<{ id: string }> {
     if (!isStaff(ctx.actor)) throw forbidden('Only provider staff publish knowledge-base articles');
-    const title = input.title.trim().slice(0, MAX_TITLE) || ticket.title.trim().slice(0, MAX_TITLE);
+    const given = input.title.trim() || ticket.title.trim();
+    // Articles need three characters of title (a ticket may have fewer): a later edit must not fail on it.
+    const title = (given.length >= MIN_TITLE ? given : `Solution: ${given}`).slice(0, MAX_TITLE);
     const body = input.body.trim().slice(0, MAX_BODY);
     const values = { clientId: null, title, body, visibility: input.visibility, tags: [] };
     return { id: await this.insert(trx, ctx, values, ticket.id) };
