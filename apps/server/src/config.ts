@@ -43,6 +43,8 @@ const EnvSchema = z.object({
   VIGIE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VIGIE_WEB_DIR: z.string().optional(),
   VIGIE_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  VIGIE_JOB_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(15),
+  VIGIE_AUTO_CLOSE_DAYS: z.coerce.number().int().min(1).max(60).default(5),
 });
 
 export interface Config {
@@ -64,6 +66,8 @@ export interface Config {
   /** When set, /metrics answers only `Authorization: Bearer <token>`. */
   metricsToken: string | null;
   webDir: string;
+  /** SLA milestones and auto-close: how often the scheduler looks, and after how many business days a resolved ticket closes. */
+  jobs: { intervalMs: number; autoCloseBusinessDays: number };
 }
 
 /** A configuration value that cannot be used; the message names the variable. */
@@ -104,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.VIGIE_LOG_LEVEL,
     metricsToken: e.VIGIE_METRICS_TOKEN ?? null,
     webDir: resolve(e.VIGIE_WEB_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
+    jobs: { intervalMs: e.VIGIE_JOB_INTERVAL_SECONDS * 1000, autoCloseBusinessDays: e.VIGIE_AUTO_CLOSE_DAYS },
   };
 }

@@ -7,11 +7,13 @@ import { loadDemo } from './demo/load-demo.js';
 import { buildApp } from './http/app.js';
 import { buildServices, type Services } from './http/services.js';
 import { ensureFirstAdmin } from './modules/identity/bootstrap.js';
+import { SlaScheduler } from './modules/tickets/sla-scheduler.js';
 
 export interface Running {
   app: FastifyInstance;
   db: Db;
   services: Services;
+  scheduler: SlaScheduler;
   url: string;
   firstAdmin: { email: string; password: string; generated: boolean } | null;
   demoLoaded: boolean;
@@ -19,16 +21,23 @@ export interface Running {
 }
 
 /** Opens and migrates the database, creates the first admin (and the demo on a new database), then serves HTTP. */
-export async function startServer(config: Config, options: { clock?: Clock; logger?: boolean } = {}): Promise<Running> {
+export async function startServer(
+  config: Config,
+  options: { clock?: Clock; logger?: boolean; scheduler?: boolean } = {},
+): Promise<Running> {
   const clock = options.clock ?? systemClock;
   const db = openDatabase(config.database);
   try {
     const applied = await migrateToLatest(db);
     const isNewDatabase = applied.includes('0001-identity');
-    const services = buildServices(db, clock, config.auth);
+    const services = buildServices(db, clock, config.auth, config.jobs);
     const firstAdmin = await ensureFirstAdmin(db, clock, config.admin);
     const demoLoaded = isNewDatabase && config.demo && (await loadDemo(services));
     const app = await buildApp({ config, services, logger: options.logger ?? true });
+    const scheduler = new SlaScheduler(db, clock, (error) =>
+      app.log.error({ err: error }, 'SLA scheduler pass failed'),
+    );
+    if (options.scheduler !== false) scheduler.start(config.jobs.intervalMs);
     await app.listen({ host: config.http.host, port: config.http.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.http.port;
@@ -38,10 +47,12 @@ export async function startServer(config: Config, options: { clock?: Clock; logg
       app,
       db,
       services,
+      scheduler,
       url,
       firstAdmin,
       demoLoaded,
       async stop() {
+        await scheduler.stop();
         await app.close();
         await db.destroy();
       },

@@ -81,6 +81,7 @@ export const AssetListQuery = ListQuery.extend({
 export type AssetListQuery = z.infer<typeof AssetListQuery>;
 
 export const AssetSummary = z.object({ id: Id, name: z.string(), type: AssetType, criticality: Criticality });
+export type AssetSummary = z.infer<typeof AssetSummary>;
 
 export const AssetRelation = z.object({
   id: Id,

@@ -5,4 +5,7 @@ export * from './clients.js';
 export * from './common.js';
 export * from './contracts.js';
 export * from './imports.js';
+export * from './knowledge.js';
+export * from './tickets.js';
 export * from './users.js';
+export * from './work.js';

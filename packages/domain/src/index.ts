@@ -12,4 +12,6 @@ export * from './priority-matrix.js';
 export * from './public-holidays.js';
 export * from './roles.js';
 export * from './sla-clock.js';
+export * from './ticket.js';
 export * from './ticket-lifecycle.js';
+export * from './ticket-sla.js';

@@ -2,12 +2,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as identity from './migrations/0001-identity.js';
 import * as register from './migrations/0002-register.js';
 import * as audit from './migrations/0003-audit.js';
+import * as tickets from './migrations/0004-tickets.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
   '0001-identity': identity,
   '0002-register': register,
   '0003-audit': audit,
+  '0004-tickets': tickets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -19,6 +19,20 @@ export interface Database {
   assets: AssetRow;
   asset_relations: AssetRelationRow;
   audit_events: AuditEventRow;
+  counters: { name: string; value: number };
+  settings: { key: string; value: Json; updated_at: string };
+  ticket_categories: TicketCategoryRow;
+  tickets: TicketRow;
+  ticket_assets: { ticket_id: string; asset_id: string };
+  ticket_events: TicketEventRow;
+  sla_milestones: SlaMilestoneRow;
+  notifications: NotificationRow;
+  saved_views: { id: string; user_id: string; name: string; query: Json; created_at: string };
+  time_entries: TimeEntryRow;
+  interventions: InterventionRow;
+  kb_articles: KbArticleRow;
+  ticket_fts: { rowid: number; document: string };
+  kb_fts: { rowid: number; document: string };
 }
 
 export type Json = unknown;
@@ -197,4 +211,144 @@ export interface AuditEventRow {
   before: Json | null;
   after: Json | null;
   request_id: string | null;
+}
+
+export interface TicketCategoryRow {
+  id: string;
+  name: string;
+  scope_domain: string | null;
+  default_team_id: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TicketRow {
+  id: string;
+  number: number;
+  client_id: string;
+  contract_id: string | null;
+  title: string;
+  description: string;
+  type: string;
+  source: string;
+  status: string;
+  pending_reason: string | null;
+  /** 1 until closed (merged tickets are closed). */
+  is_open: number;
+  priority: string;
+  impact: number;
+  urgency: number;
+  category_id: string | null;
+  support_level: number;
+  entry_level: number;
+  levels_delivered: Json;
+  out_of_scope: number;
+  team_id: string | null;
+  assignee_id: string | null;
+  requester_contact_id: string | null;
+  requester_user_id: string | null;
+  requester_name: string | null;
+  /** The ticket's SLA clocks (see tickets/sla-state.ts); null when no contract gives it one. */
+  sla: Json | null;
+  /** Nearest running deadline, or {@link NO_DEADLINE} so that queues sort and page on a non-null column. */
+  due_at: string;
+  next_milestone_at: string | null;
+  solution: Json | null;
+  follow_up_ticket_id: string | null;
+  parent_ticket_id: string | null;
+  merged_into_id: string | null;
+  manager_escalation: Json | null;
+  satisfaction_rating: number | null;
+  satisfaction_comment: string | null;
+  taken_at: string | null;
+  resolved_at: string | null;
+  auto_close_at: string | null;
+  closed_at: string | null;
+  close_cause: string | null;
+  created_by: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Sorts after every real deadline on both databases. */
+export const NO_DEADLINE = '9999-12-31T00:00:00.000Z';
+
+export interface TicketEventRow {
+  id: string;
+  ticket_id: string;
+  client_id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  kind: string;
+  visibility: string;
+  body: string | null;
+  data: Json;
+}
+
+export interface SlaMilestoneRow {
+  ticket_id: string;
+  clock: string;
+  milestone: string;
+  client_id: string;
+  fired_at: string;
+  due_at: string;
+}
+
+export interface NotificationRow {
+  id: string;
+  user_id: string;
+  ticket_id: string | null;
+  kind: string;
+  text: string;
+  at: string;
+  read_at: string | null;
+}
+
+export interface TimeEntryRow {
+  id: string;
+  ticket_id: string;
+  client_id: string;
+  contract_id: string | null;
+  user_id: string;
+  work_date: string;
+  minutes: number;
+  billable: number;
+  note: string | null;
+  created_at: string;
+}
+
+export interface InterventionRow {
+  id: string;
+  ticket_id: string;
+  client_id: string;
+  site_id: string;
+  technician_id: string;
+  scheduled_start: string;
+  duration_minutes: number;
+  travel_minutes: number;
+  status: string;
+  report: string | null;
+  signed_by: string | null;
+  signature_png: string | null;
+  signed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface KbArticleRow {
+  id: string;
+  seq: number;
+  client_id: string | null;
+  title: string;
+  body: string;
+  visibility: string;
+  tags: Json;
+  source_ticket_id: string | null;
+  author_id: string | null;
+  author_name: string;
+  created_at: string;
+  updated_at: string;
 }

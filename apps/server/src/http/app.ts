@@ -13,6 +13,11 @@ import { authRoutes } from '../modules/identity/auth.routes.js';
 import { tokenRoutes } from '../modules/identity/tokens.routes.js';
 import { userRoutes } from '../modules/identity/users.routes.js';
 import { importRoutes } from '../modules/imports/imports.routes.js';
+import { knowledgeRoutes } from '../modules/knowledge/knowledge.routes.js';
+import { ticketSetupRoutes } from '../modules/tickets/ticket-setup.routes.js';
+import { ticketRoutes } from '../modules/tickets/tickets.routes.js';
+import { interventionRoutes } from '../modules/work/interventions.routes.js';
+import { timeRoutes } from '../modules/work/time.routes.js';
 import { registerAuthentication } from './authenticate.js';
 import { registerErrorHandling } from './error-handler.js';
 import { healthRoutes } from './health.routes.js';
@@ -90,6 +95,11 @@ export async function buildApp({ config, services, logger = true }: AppOptions):
   await app.register(assetRoutes(services));
   await app.register(importRoutes(services, config.http));
   await app.register(auditRoutes(services));
+  await app.register(ticketRoutes(services));
+  await app.register(ticketSetupRoutes(services));
+  await app.register(knowledgeRoutes(services));
+  await app.register(timeRoutes(services));
+  await app.register(interventionRoutes(services));
   await registerWebApp(app, config.webDir);
   return app;
 }

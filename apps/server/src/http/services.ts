@@ -15,13 +15,26 @@ import { TeamService } from '../modules/identity/teams.service.js';
 import { TokenService } from '../modules/identity/tokens.service.js';
 import { UserService } from '../modules/identity/users.service.js';
 import { ImportService } from '../modules/imports/imports.service.js';
+import { KnowledgeService } from '../modules/knowledge/knowledge.service.js';
+import { DeskService } from '../modules/tickets/desk.service.js';
+import { TicketSetupService } from '../modules/tickets/ticket-setup.service.js';
+import { TicketWorkflow } from '../modules/tickets/ticket-workflow.service.js';
+import { TicketService } from '../modules/tickets/tickets.service.js';
+import { HourBankService } from '../modules/work/hour-bank.service.js';
+import { InterventionService } from '../modules/work/interventions.service.js';
+import { TimeEntryService } from '../modules/work/time-entries.service.js';
 
 export type Services = ReturnType<typeof buildServices>;
 
 const MINUTE = 60_000;
 
 /** Wires every service once; routes, the CLI and the demo loader all go through these. */
-export function buildServices(db: Db, clock: Clock, auth: Config['auth']) {
+export function buildServices(
+  db: Db,
+  clock: Clock,
+  auth: Config['auth'],
+  jobs: Pick<Config['jobs'], 'autoCloseBusinessDays'> = { autoCloseBusinessDays: 5 },
+) {
   const audit = new AuditService(db, clock);
   const throttle = new LoginThrottle(
     db,
@@ -34,6 +47,17 @@ export function buildServices(db: Db, clock: Clock, auth: Config['auth']) {
   const contacts = new ContactService(db, clock, audit);
   const vendors = new VendorService(db, clock, audit);
   const assets = new AssetService(db, clock, audit, clients, vendors);
+  const tickets = new TicketService(db, clock, audit);
+  const workflow = new TicketWorkflow(db, clock, tickets, jobs.autoCloseBusinessDays);
+  const knowledge = new KnowledgeService(db, clock, audit, clients, tickets);
+  workflow.useArticlePublisher(knowledge);
+  const workLookups = {
+    contracts: new ContractService(db, clock, audit, clients),
+    clients,
+    sites,
+    users: new UserService(db, clock, audit, clients),
+  };
+  const timeEntries = new TimeEntryService(db, clock, audit, tickets, workLookups);
   return {
     db,
     clock,
@@ -50,5 +74,13 @@ export function buildServices(db: Db, clock: Clock, auth: Config['auth']) {
     assets,
     relations: new RelationService(db, clock, audit, assets),
     imports: new ImportService(clients, sites, contacts, assets, vendors),
+    tickets,
+    workflow,
+    ticketSetup: new TicketSetupService(db, clock, audit),
+    desk: new DeskService(db, clock),
+    knowledge,
+    timeEntries,
+    hourBanks: new HourBankService(db, clock, workLookups),
+    interventions: new InterventionService(db, clock, audit, tickets, workLookups, timeEntries),
   };
 }
