@@ -146,6 +146,15 @@ for (const dialect of DIALECTS) {
         'Mot de passe du pare-feu Étoile',
       ]);
       expect((await manager.json<Page<KbArticleSummary>>('GET', '/api/v1/kb/articles')).items).toHaveLength(5);
+      const seen: string[] = [];
+      let cursor: string | null = '';
+      while (cursor !== null) {
+        const page: Page<KbArticleSummary> = await manager.json('GET', `/api/v1/kb/articles?limit=2&cursor=${cursor}`);
+        seen.push(...page.items.map((a) => a.id));
+        cursor = page.nextCursor;
+      }
+      expect(new Set(seen).size).toBe(5);
+      expect(seen[0]).toBe(ids.publicB);
       const summary = (await tech.json<Page<KbArticleSummary>>('GET', '/api/v1/kb/articles')).items.find(
         (a) => a.id === ids.switch,
       );

@@ -149,9 +149,7 @@ export async function listArticles(db: Db, scope: ArticleScope, options: ListOpt
     .limit(options.limit + 1);
   if (cursor) {
     const after = String(cursor.after);
-    q = q.where((eb) =>
-      eb(eb.refTuple('kb_articles.updated_at', 'kb_articles.id'), '<', eb.tuple(after, cursor.id) as never),
-    );
+    q = q.where((eb) => eb(eb.refTuple('kb_articles.updated_at', 'kb_articles.id'), '<', eb.tuple(after, cursor.id)));
   }
   const rows = await q.execute();
   return toPage(
