@@ -2,6 +2,7 @@ import { TicketInput } from '@vigie/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../src/core/actor.js';
 import type { Db } from '../src/db/connection.js';
+import { insertNotifications } from '../src/modules/tickets/notifications.repository.js';
 import { DIALECTS } from './databases.js';
 import { factories, PASSWORD } from './factories.js';
 import { type Harness, startHarness } from './harness.js';
@@ -21,6 +22,8 @@ interface Tenant {
   tokenId: string;
   /** Work and knowledge: a ticket under an on-site contract with an hour bank, its time and signed visit, an article. */
   workTicketId: string;
+  viewId: string;
+  notificationId: string;
   onsiteContractId: string;
   timeEntryId: string;
   interventionId: string;
@@ -147,7 +150,17 @@ async function seedTenant(h: Harness, label: string): Promise<Tenant> {
     visibility: 'public',
     tags: [],
   });
+  const view = await h.services.desk.saveView(managerCtx, { name: `View ${secret}`, query: { q: secret } });
+  await insertNotifications(h.db, [manager.id], {
+    ticketId: workTicket.id,
+    kind: 'client_reply',
+    text: `Notice ${secret}`,
+    at: new Date().toISOString(),
+  });
+  const [notification] = (await h.services.desk.notifications(managerCtx, { limit: 1 })).items;
   return {
+    viewId: view.id,
+    notificationId: notification?.id ?? '',
     workTicketId: workTicket.id,
     onsiteContractId: onsite.id,
     timeEntryId: timeEntry.id,
@@ -180,6 +193,8 @@ async function seedTenant(h: Harness, label: string): Promise<Tenant> {
       timeEntry.id,
       visit.id,
       article.id,
+      view.id,
+      notification?.id ?? secret,
     ],
   };
 }
@@ -200,6 +215,10 @@ function paramValue(name: string, b: Tenant): string[] {
     timeEntryId: [b.timeEntryId],
     interventionId: [b.interventionId],
     articleId: [b.articleId],
+    viewId: [b.viewId],
+    notificationId: [b.notificationId],
+    // Provider-wide, like vendors: not client data; writes are refused to everyone but managers.
+    categoryId: [],
     vendorId: [],
     kind: ['assets', 'contacts'],
   };

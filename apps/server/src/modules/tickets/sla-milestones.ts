@@ -67,26 +67,21 @@ export async function fireDueMilestones(db: Db, draft: TicketDraft): Promise<Mil
         : milestone.clock.startsWith('ola')
           ? actions.olaBreach
           : actions.breach;
-    for (const action of list) await runAction(db, draft, milestone, action);
+    const notified = new Set<string>();
+    for (const action of list) {
+      if (action.type === 'notify') for (const id of await recipients(db, draft, action.to)) notified.add(id);
+      else runAction(draft, milestone, action);
+    }
+    const kind = `sla.${milestone.clock.split(':')[0]}.${milestone.milestone}`;
+    draft.notifications.push({ userIds: [...notified], kind, text: draft.row.title });
   }
   return fired;
 }
 
-async function runAction(db: Db, draft: TicketDraft, milestone: MilestoneDue, action: SlaAction): Promise<void> {
-  const kind = `sla.${milestone.clock.split(':')[0]}.${milestone.milestone}`;
-  switch (action.type) {
-    case 'notify': {
-      const userIds = await recipients(db, draft, action.to);
-      draft.notifications.push({ userIds, kind, text: draft.row.title });
-      return;
-    }
-    case 'raise_level':
-      raiseLevel(draft, milestone);
-      return;
-    case 'reassign':
-      reassign(draft, action.teamId);
-      return;
-  }
+/** The actions that change the ticket; notifications are gathered by the caller, one per person. */
+function runAction(draft: TicketDraft, milestone: MilestoneDue, action: Exclude<SlaAction, { type: 'notify' }>): void {
+  if (action.type === 'raise_level') raiseLevel(draft, milestone);
+  else reassign(draft, action.teamId);
 }
 
 async function recipients(db: Db, draft: TicketDraft, to: 'assignee' | 'team' | 'managers'): Promise<string[]> {
