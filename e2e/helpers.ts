@@ -3,6 +3,17 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** The administrator the e2e server is started with (see playwright.config.ts). */
 export const ADMIN = { email: 'admin@vigie.local', password: 'e2e-admin-password' };
 
+/** People of the demo provider (apps/server/src/demo/demo-data.ts), all with the demo password. */
+export const DEMO_PASSWORD = 'vigie-demo-2026';
+export const DEMO_STAFF = {
+  /** N1 technician, team "Support N1" (ACME). */
+  lea: 'lea.bernard@vigie.local',
+  /** N2 technician, team "Infrastructure N2" (ACME, BATI). */
+  karim: 'karim.haddad@vigie.local',
+  /** Manager: sees every client. */
+  paul: 'paul.martin@vigie.local',
+} as const;
+
 /** A short random suffix so that records created by a run never collide with the demo data. */
 export function randomSuffix(): string {
   return Math.random().toString(36).slice(2, 8).toUpperCase();
@@ -16,6 +27,12 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+/** Signs out through the header button and waits for the sign-in page. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 }
 
 /**

@@ -10,6 +10,8 @@ test('a technician registers a client, its contract, assets and their relation, 
   const reference = `CT-${suffix}`;
 
   await signIn(page, ADMIN.email, ADMIN.password);
+  await expect(page.getByRole('heading', { name: 'Tickets' })).toBeVisible(); // staff land on their queues
+  await page.getByRole('link', { name: 'Clients' }).click();
   await expect(page.getByRole('heading', { name: 'Clients' })).toBeVisible();
 
   // a new client

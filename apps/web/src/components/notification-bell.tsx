@@ -25,7 +25,7 @@ const POLL_MS = 60_000;
 
 /** The bell in the header: unread count, the latest notifications, mark read, open the ticket. Polls every minute. */
 export function NotificationBell() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [opened, { close, toggle }] = useDisclosure(false);
@@ -50,6 +50,11 @@ export function NotificationBell() {
       close();
       void navigate(`/tickets/${item.ticketId}`);
     }
+  };
+  /** What happened ("Escalated to you"), when the kind is one the console knows. */
+  const kindOf = (item: AppNotification) => {
+    const key = `notificationKind.${item.kind.replaceAll('.', '_')}`;
+    return i18n.exists(key) ? t(key as 'notificationKind.escalation') : null;
   };
   const label = unread.length > 0 ? t('notifications.unread', { count: unread.length }) : t('notifications.title');
 
@@ -91,6 +96,11 @@ export function NotificationBell() {
             {items.map((item) => (
               <Group key={item.id} role="listitem" wrap="nowrap" gap={4} py={4} align="flex-start">
                 <UnstyledButton onClick={() => openItem(item)} style={{ flex: 1 }} px={4}>
+                  {kindOf(item) && (
+                    <Text size="xs" c="indigo" fw={600}>
+                      {kindOf(item)}
+                    </Text>
+                  )}
                   <Text size="sm" fw={item.readAt === null ? 600 : 400} lineClamp={2}>
                     {item.ticketReference ? `${item.ticketReference} · ${item.text}` : item.text}
                   </Text>

@@ -291,6 +291,18 @@ export const ticketsEn = {
     markReadNamed: 'Mark read: {{text}}',
     markAllRead: 'Mark all read',
   },
+  notificationKind: {
+    escalation: 'Escalated to you',
+    manager_escalation: 'A manager is asked',
+    solution_rejected: 'Solution refused',
+    client_reply: 'The client replied',
+    sla_tto_warning: 'Take-charge deadline near',
+    sla_tto_breach: 'Take-charge deadline missed',
+    sla_ttr_warning: 'Resolution deadline near',
+    sla_ttr_breach: 'Resolution deadline missed',
+    sla_ola_warning: 'Level deadline (OLA) near',
+    sla_ola_breach: 'Level deadline (OLA) missed',
+  },
   ticketSettings: { title: 'Helpdesk settings' },
   categories: {
     title: 'Ticket categories',

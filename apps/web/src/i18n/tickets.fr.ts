@@ -295,6 +295,18 @@ export const ticketsFr: Pick<Translation, keyof typeof ticketsEn> = {
     markReadNamed: 'Marquer comme lue : {{text}}',
     markAllRead: 'Tout marquer comme lu',
   },
+  notificationKind: {
+    escalation: 'Escaladé vers vous',
+    manager_escalation: 'Un responsable est sollicité',
+    solution_rejected: 'Solution refusée',
+    client_reply: 'Le client a répondu',
+    sla_tto_warning: 'Échéance de prise en charge proche',
+    sla_tto_breach: 'Échéance de prise en charge dépassée',
+    sla_ttr_warning: 'Échéance de résolution proche',
+    sla_ttr_breach: 'Échéance de résolution dépassée',
+    sla_ola_warning: 'Échéance du niveau (OLA) proche',
+    sla_ola_breach: 'Échéance du niveau (OLA) dépassée',
+  },
   ticketSettings: { title: 'Paramètres du support' },
   categories: {
     title: 'Catégories de tickets',

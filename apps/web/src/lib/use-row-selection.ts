@@ -1,12 +1,13 @@
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 
-/** Keys typed on these elements belong to them (a focused button takes Enter, an open menu takes the arrows). */
-const OWN_KEYS = 'button, a, [role="tab"], [role="menuitem"], [role="option"], [role="listbox"], [role="dialog"]';
+/** Where Enter belongs to the focused control (a button, a link, a tab, a menu entry), not to the list. */
+const OWNS_ENTER = 'button, a, [role="tab"], [role="menuitem"], [role="option"], [role="dialog"]';
+/** Where the vertical arrows belong to the focused control (an open menu or list of options). */
+const OWNS_ARROWS = '[role="menu"], [role="listbox"], [role="option"], [role="dialog"]';
 
-function ownedByControl(event: KeyboardEvent): boolean {
-  return event.target instanceof Element && event.target.closest(OWN_KEYS) !== null;
-}
+const within = (event: KeyboardEvent, selector: string) =>
+  event.target instanceof Element && event.target.closest(selector) !== null;
 
 /**
  * A keyboard cursor over the rows of a list: `j`/`↓` next, `k`/`↑` previous, Enter opens. The cursor goes back to
@@ -21,20 +22,24 @@ export function useRowSelection(count: number, resetKey: string, onOpen: (index:
   }
   const current = Math.min(selected, Math.max(0, count - 1));
 
-  const move = (step: number) => (event: KeyboardEvent) => {
-    if (ownedByControl(event) || count === 0) return;
-    setSelected(Math.min(count - 1, Math.max(0, current + step)));
+  const move = (step: number) => () => {
+    if (count > 0) setSelected(Math.min(count - 1, Math.max(0, current + step)));
+  };
+  const arrow = (step: number) => (event: KeyboardEvent) => {
+    if (within(event, OWNS_ARROWS)) return;
+    event.preventDefault(); // the cursor moves instead of the page
+    move(step)();
   };
 
   useHotkeys([
     ['j', move(1)],
-    ['ArrowDown', move(1)],
+    ['ArrowDown', arrow(1), { preventDefault: false }],
     ['k', move(-1)],
-    ['ArrowUp', move(-1)],
+    ['ArrowUp', arrow(-1), { preventDefault: false }],
     [
       'Enter',
       (event) => {
-        if (ownedByControl(event) || count === 0) return;
+        if (within(event, OWNS_ENTER) || count === 0) return;
         onOpen(current);
       },
       { preventDefault: false },
