@@ -2,6 +2,7 @@ import { defaultCalendar, defaultSlaPolicy } from '@vigie/domain';
 import { systemCtx } from '../core/actor.js';
 import type { Services } from '../http/services.js';
 import { DEMO_CLIENTS, DEMO_PASSWORD, DEMO_STAFF, DEMO_TEAMS, DEMO_VENDORS, type DemoClient } from './demo-data.js';
+import { loadDemoTickets } from './demo-tickets.js';
 
 /**
  * Loads the demo provider through the services (so it is validated and audited like any user input).
@@ -50,6 +51,7 @@ export async function loadDemo(services: Services): Promise<boolean> {
       password: DEMO_PASSWORD,
     });
   }
+  await loadDemoTickets(services, services.clock.now());
   return true;
 }
 
@@ -105,8 +107,9 @@ async function loadClient(services: Services, data: DemoClient, vendorIds: Map<s
       data.contract.hourBank === null
         ? null
         : { hours: data.contract.hourBank, warningPercent: 80, rollover: 'none', period: 'year' },
-    startsOn: '2026-01-01',
-    endsOn: '2026-12-31',
+    // The current year, so that the contracts are in force whenever the demo is started.
+    startsOn: `${new Date().getUTCFullYear()}-01-01`,
+    endsOn: `${new Date().getUTCFullYear()}-12-31`,
     autoRenew: true,
     renewalNoticeDays: 90,
     status: 'active',

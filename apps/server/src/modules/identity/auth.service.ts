@@ -142,6 +142,12 @@ export class AuthService {
     return typeof header === 'string' && safeEqual(session.csrf_token, header);
   }
 
+  /** The actor of an active person, for work done on their behalf by the system (demo, imports). */
+  async actorByEmail(email: string): Promise<Actor | null> {
+    const user = await findUserByEmail(this.db, email.toLowerCase());
+    return user && user.active === 1 ? this.actorOf(user, null) : null;
+  }
+
   private async actorOf(user: UserRow, scopes: string[] | null): Promise<Actor> {
     const role = user.role as Role;
     return {

@@ -24,7 +24,7 @@ export async function findContractRow(db: Db, id: string): Promise<ContractRow |
 export async function clientBasics(db: Db, id: string) {
   return db
     .selectFrom('clients')
-    .select(['id', 'code', 'name', 'time_zone', 'active'])
+    .select(['id', 'code', 'name', 'time_zone', 'locale', 'active'])
     .where('id', '=', id)
     .executeTakeFirst();
 }

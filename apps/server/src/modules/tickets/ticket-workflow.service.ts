@@ -10,6 +10,7 @@ import {
   DEFAULT_AUTO_CLOSE_BUSINESS_DAYS,
   defaultCalendar,
   escalationProblems,
+  localDateOf,
   type SeverityLevel,
   type SupportLevel,
   type TicketStatus,
@@ -23,6 +24,7 @@ import type { Db } from '../../db/connection.js';
 import { nextCounterValue } from '../../db/counters.js';
 import { fromJson } from '../../db/dialect.js';
 import type { TicketRow } from '../../db/schema.js';
+import { followUpText } from './follow-up-text.js';
 import { fireDueMilestones } from './sla-milestones.js';
 import {
   assertCanAnswerForRequester,
@@ -33,7 +35,13 @@ import {
 } from './ticket.policy.js';
 import { applyClockEffect, moveTo, openDraft, refused, saveDraft, type TicketDraft } from './ticket-draft.js';
 import { presentEvent } from './ticket-events.repository.js';
-import { activeManagerIds, activeTeamMemberIds, staffUser, teamExists } from './ticket-lookups.repository.js';
+import {
+  activeManagerIds,
+  activeTeamMemberIds,
+  clientBasics,
+  staffUser,
+  teamExists,
+} from './ticket-lookups.repository.js';
 import { qualify } from './ticket-qualification.js';
 import { assetsOfTicket, findTicketForUpdate, insertTicket, setTicketAssets } from './tickets.repository.js';
 import type { TicketService } from './tickets.service.js';
@@ -231,20 +239,21 @@ export class TicketWorkflow {
   private async openFollowUp(trx: Db, ctx: Ctx, draft: TicketDraft, workaround: string): Promise<void> {
     const parent = draft.row;
     const assetIds = (await assetsOfTicket(trx, parent.id)).map((a) => a.id);
+    const client = await clientBasics(trx, parent.client_id);
     const result = await qualify(trx, {
       clientId: parent.client_id,
       impact: parent.impact as SeverityLevel,
       urgency: 4,
       categoryId: parent.category_id,
       assetIds,
-      today: draft.now.toISOString().slice(0, 10),
+      today: localDateOf(draft.now, client?.time_zone ?? 'Europe/Paris'),
     });
     if ('problems' in result) throw invalid('the follow-up task cannot be opened', result.problems);
-    const reference = ticketReference(Number(parent.number));
+    const text = followUpText(client?.locale ?? 'fr', ticketReference(Number(parent.number)), parent.title, workaround);
     const row = await this.tickets.newTicketRow(ctx, draft.now, {
       clientId: parent.client_id,
-      title: `Follow-up of ${reference}: ${parent.title}`.slice(0, 200),
-      description: `A workaround restored service on ${reference}; the real fix remains to be done.\n\nWorkaround:\n${workaround}`,
+      title: text.title,
+      description: text.description,
       type: 'task',
       source: parent.source,
       impact: parent.impact,
