@@ -77,6 +77,7 @@ test('a phone call taken at N1, escalated to N2 with a diagnosis, resolved with 
   await page.getByRole('button', { name: /unread notification/ }).click();
   await expect(page.getByRole('listitem').filter({ hasText: title })).toContainText('Escalated to you');
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('list', { name: 'Notifications' })).toBeHidden();
   await page.keyboard.press('2');
   await expect(page.getByRole('tab', { name: /My teams/ })).toHaveAttribute('aria-selected', 'true');
   await page.getByRole('table', { name: 'Tickets' }).getByRole('link', { name: title }).click();
@@ -123,11 +124,27 @@ test('the queue shows breaching tickets in red and is driven from the keyboard',
 
   // the filters live in the URL: back to the queue, the priority filter survives a reload
   await page.goBack();
-  await pickOption(page, page.locator('main'), 'Filter by priority', 'P1 — Critical');
-  await expect(page).toHaveURL(/priority=P1/);
+  await pickOption(page, page.locator('main'), 'Filter by priority', 'P3 — Medium');
+  await expect(page).toHaveURL(/priority=P3/);
   await page.reload();
   await expect(page.getByRole('tab', { name: /All open/ })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.locator('[data-priority]').first()).toHaveText('P1');
+  for (const badge of await table.locator('[data-priority]').all()) await expect(badge).toHaveText('P3');
+
+  // saved as a view, picked again after the filters were cleared, then deleted
+  const view = `P3 open ${randomSuffix()}`;
+  await page.getByRole('button', { name: 'Save these filters as a view' }).click();
+  await page.getByRole('textbox', { name: 'View name' }).fill(view);
+  await page.getByRole('textbox', { name: 'View name' }).press('Enter');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page).not.toHaveURL(/priority=/);
+  await pickOption(page, page.locator('main'), 'Saved views', view);
+  await expect(page).toHaveURL(/priority=P3/);
+  await page.getByRole('button', { name: `Delete view ${view}` }).click();
+  await page
+    .getByRole('dialog', { name: `Delete view ${view}` })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await expect(page.getByRole('button', { name: `Delete view ${view}` })).toHaveCount(0);
 
   // the help lists the queue shortcuts
   await page.keyboard.press('Shift+?');

@@ -59,7 +59,15 @@ export function NotificationBell() {
   const label = unread.length > 0 ? t('notifications.unread', { count: unread.length }) : t('notifications.title');
 
   return (
-    <Popover opened={opened} onChange={(next) => !next && close()} position="bottom-end" width={380} shadow="md">
+    <Popover
+      opened={opened}
+      onChange={(next) => !next && close()}
+      position="bottom-end"
+      width={380}
+      shadow="md"
+      trapFocus
+      returnFocus
+    >
       <Popover.Target>
         <Indicator label={unread.length} size={16} disabled={unread.length === 0} offset={4} color="red">
           <Tooltip label={label}>
@@ -69,7 +77,7 @@ export function NotificationBell() {
           </Tooltip>
         </Indicator>
       </Popover.Target>
-      <Popover.Dropdown p="xs">
+      <Popover.Dropdown p="xs" aria-label={t('notifications.title')}>
         <Group justify="space-between" mb="xs">
           <Text fw={600} size="sm">
             {t('notifications.title')}

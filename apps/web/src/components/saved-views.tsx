@@ -70,7 +70,7 @@ export function SavedViews({
           onConfirm={() => remove(current.id)}
         />
       )}
-      <Popover opened={saving} onChange={(opened) => !opened && closeSave()} trapFocus position="bottom-end" withArrow>
+      <Popover opened={saving} onChange={(next) => !next && closeSave()} trapFocus position="bottom-end" withArrow>
         <Popover.Target>
           <Tooltip label={t('savedViews.save')}>
             <ActionIcon variant="default" size="lg" aria-label={t('savedViews.save')} onClick={toggleSave}>
