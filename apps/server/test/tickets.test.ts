@@ -1,4 +1,5 @@
 import type { Ticket, TicketEvent, TicketSummary } from '@vigie/contracts';
+import { defaultPriorityMatrix } from '@vigie/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../src/core/actor.js';
 import { SlaScheduler } from '../src/modules/tickets/sla-scheduler.js';
@@ -361,6 +362,61 @@ for (const dialect of DIALECTS) {
         '/api/v1/caller-lookup?q=01.23.45.67.89',
       );
       expect(found.items.map((i) => i.contact?.name)).toContain('Claire Dubois');
+    });
+
+    it('takes tickets from integrations through an API token', async () => {
+      const created = await lea.json<{ secret: string }>('POST', '/api/v1/tokens', {
+        name: 'supervision',
+        scopes: ['read', 'write'],
+        expiresInDays: 30,
+      });
+      const integration = ApiClient.withToken(h.baseUrl, created.secret);
+      const ticket = await integration.json<Ticket>('POST', '/api/v1/tickets', {
+        clientId,
+        title: 'Disque C: plein sur SRV-APP',
+        impact: 2,
+        urgency: 3,
+      });
+      expect(ticket).toMatchObject({ source: 'api', priority: 'P2', status: 'new' });
+      const readOnly = await lea.json<{ secret: string }>('POST', '/api/v1/tokens', {
+        name: 'reporting',
+        scopes: ['read'],
+        expiresInDays: 30,
+      });
+      const reader = ApiClient.withToken(h.baseUrl, readOnly.secret);
+      expect((await reader.request('POST', '/api/v1/tickets', { clientId, title: 'x' })).status).toBe(403);
+    });
+
+    it('keeps the priority matrix monotonic and applies it to new tickets', async () => {
+      const admin = new ApiClient(h.baseUrl);
+      const adminUser = await factories(h.services).user('admin');
+      await admin.login(adminUser.email, PASSWORD);
+      const wrong = await admin.request('PUT', '/api/v1/settings/priority-matrix', {
+        matrix: [
+          ['P4', 'P1', 'P2', 'P3'],
+          ['P1', 'P2', 'P2', 'P3'],
+          ['P2', 'P2', 'P3', 'P4'],
+          ['P3', 'P3', 'P4', 'P4'],
+        ],
+      });
+      expect(wrong.status).toBe(422);
+      expect((await lea.request('PUT', '/api/v1/settings/priority-matrix', { matrix: [] })).status).toBe(400);
+      const matrix = [
+        ['P1', 'P1', 'P1', 'P2'],
+        ['P1', 'P2', 'P2', 'P3'],
+        ['P2', 'P2', 'P3', 'P4'],
+        ['P3', 'P3', 'P4', 'P4'],
+      ];
+      await admin.json('PUT', '/api/v1/settings/priority-matrix', { matrix }, 200);
+      const t = await lea.json<Ticket>('POST', '/api/v1/tickets', {
+        clientId,
+        title: 'Site web hors ligne',
+        impact: 1,
+        urgency: 3,
+      });
+      expect(t.priority).toBe('P1');
+      // Back to the standard matrix for the other tests.
+      await admin.json('PUT', '/api/v1/settings/priority-matrix', { matrix: defaultPriorityMatrix() }, 200);
     });
 
     it('merges a duplicate into the ticket that carries on', async () => {
