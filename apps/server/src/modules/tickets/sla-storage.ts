@@ -44,13 +44,25 @@ export interface StoredSla {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const date = (s: string | null) => (s ? new Date(s) : null);
 
-/** The calendar and targets a contract gives its tickets. */
-export function termsOf(contract: Pick<ContractRow, 'calendar' | 'sla_policy'>): SlaTerms {
+const termsCache = new Map<string, SlaTerms>();
+const TERMS_CACHE_SIZE = 500;
+
+/**
+ * The calendar and targets a contract gives its tickets. The same object is answered for the same version of a
+ * contract, so that the domain's compiled calendar (holidays, intervals) is built once, not on every ticket change.
+ */
+export function termsOf(contract: Pick<ContractRow, 'id' | 'updated_at' | 'calendar' | 'sla_policy'>): SlaTerms {
+  const key = `${contract.id}@${contract.updated_at}`;
+  const cached = termsCache.get(key);
+  if (cached) return cached;
   const calendar = fromJson<BusinessCalendar>(contract.calendar);
-  return {
+  const terms: SlaTerms = {
     calendar: { ...calendar, weekly: calendar.weekly ?? defaultCalendar().weekly },
     policy: fromJson<SlaPolicy>(contract.sla_policy),
   };
+  if (termsCache.size >= TERMS_CACHE_SIZE) termsCache.clear();
+  termsCache.set(key, terms);
+  return terms;
 }
 
 function calendarFor(terms: SlaTerms, priority: Priority, clock: 'tto' | 'ttr' | 'ola'): BusinessCalendar {
