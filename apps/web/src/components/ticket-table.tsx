@@ -51,7 +51,7 @@ export function TicketTable({
           <Table.Th>{t('tickets.titleColumn')}</Table.Th>
           <Table.Th w={80}>{t('common.client')}</Table.Th>
           <Table.Th w={60}>{t('tickets.level')}</Table.Th>
-          <Table.Th w={150}>{t('common.status')}</Table.Th>
+          <Table.Th w={175}>{t('common.status')}</Table.Th>
           <Table.Th w={180}>{t('tickets.holder')}</Table.Th>
           <Table.Th w={220}>{t('tickets.sla')}</Table.Th>
         </Table.Tr>

@@ -260,6 +260,7 @@ export const ticketsEn = {
     sla: '{{clock}} {{milestone}}',
     breach: 'deadline missed',
     warning: 'deadline near',
+    dueAt: 'due {{when}}',
     updated: 'changed {{fields}}',
   },
   timelineKind: {

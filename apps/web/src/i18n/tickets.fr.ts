@@ -264,6 +264,7 @@ export const ticketsFr: Pick<Translation, keyof typeof ticketsEn> = {
     sla: '{{clock}} {{milestone}}',
     breach: 'échéance dépassée',
     warning: 'échéance proche',
+    dueAt: 'échue le {{when}}',
     updated: 'a modifié {{fields}}',
   },
   timelineKind: {

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { TicketEvent } from '../api/types';
 import { PENDING_REASONS, type PendingReason, TICKET_STATUSES, type TicketStatus } from './enums';
+import { formatInstant } from './format-instant';
 
 /** Names of the teams and people an event refers to by id (what the reader may know). */
 export type NameLookup = (id: string) => string | undefined;
@@ -56,11 +57,14 @@ export function describeTicketEvent(t: TFunction, event: TicketEvent, nameOf: Na
     case 'link':
       if (text(d.reference)) return t('timeline.followUpOpened', { reference: d.reference });
       return text(d.articleId) ? t('timeline.articlePublished') : t('timeline.linked');
-    case 'sla':
-      return t('timeline.sla', {
+    case 'sla': {
+      const line = t('timeline.sla', {
         clock: String(d.clock ?? '').toUpperCase(),
         milestone: d.milestone === 'breach' ? t('timeline.breach') : t('timeline.warning'),
       });
+      // milestones are recorded when noticed, which may be later than when they fell due
+      return text(d.dueAt) ? `${line} (${t('timeline.dueAt', { when: formatInstant(d.dueAt as string) })})` : line;
+    }
     case 'update':
       return t('timeline.updated', { fields: Object.keys(d).join(', ') });
     default:
