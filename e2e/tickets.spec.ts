@@ -128,6 +128,7 @@ test('the queue shows breaching tickets in red and is driven from the keyboard',
   await expect(page).toHaveURL(/priority=P3/);
   await page.reload();
   await expect(page.getByRole('tab', { name: /All open/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(table.locator('tbody tr').first()).toBeVisible(); // the demo has P3 tickets open
   for (const badge of await table.locator('[data-priority]').all()) await expect(badge).toHaveText('P3');
 
   // saved as a view, picked again after the filters were cleared, then deleted
