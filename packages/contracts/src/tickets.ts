@@ -313,3 +313,13 @@ export const SlaActions = z.object({
   olaBreach: z.array(SlaAction).max(10),
 });
 export type SlaActions = z.infer<typeof SlaActions>;
+
+/** A person of the provider as other staff see them: enough to pick an assignee. */
+export const StaffMember = z.object({
+  id: Id,
+  name: z.string(),
+  role: z.enum(['admin', 'manager', 'technician']),
+  supportLevel: SupportLevel.nullable(),
+  teamIds: z.array(Id),
+});
+export type StaffMember = z.infer<typeof StaffMember>;

@@ -49,11 +49,12 @@ export async function buildApp({ config, services, logger = true }: AppOptions):
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
-  // Many HTTP clients send Content-Type: application/json on a DELETE without a body: that is not malformed JSON.
+  // Many HTTP clients send Content-Type: application/json on a request without a body (a DELETE, an action such as
+  // /take): that is not malformed JSON. A route that needs a body still says so through its schema.
   app.addHook('onRequest', async (request) => {
     const length = request.headers['content-length'];
     const bodyless = (length === undefined || length === '0') && request.headers['transfer-encoding'] === undefined;
-    if (bodyless && (request.method === 'DELETE' || request.method === 'GET')) delete request.headers['content-type'];
+    if (bodyless) delete request.headers['content-type'];
   });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

@@ -12,6 +12,7 @@ import type {
   ResolveInput,
   SavedView,
   SavedViewInput,
+  StaffMember,
   StatusInput,
   Ticket,
   TicketCategory,
@@ -44,6 +45,11 @@ export const ticketsApi = {
   events: (id: string, query: Query = {}) => api<Page<TicketEvent>>(withQuery(`/tickets/${id}/events`, query)),
   comment: (id: string, input: CommentInput) =>
     api<TicketEvent>(`/tickets/${id}/comments`, { method: 'POST', body: input }),
+};
+
+/** The provider's people (any staff member may read it), for assignment pickers and names on timelines. */
+export const staffApi = {
+  list: () => api<{ items: StaffMember[] }>('/staff'),
 };
 
 export const callerLookupApi = {

@@ -76,6 +76,7 @@ export type SavedView = z.infer<typeof SavedViewSchema>;
 export type SavedViewInput = z.input<typeof SavedViewInputSchema>;
 export type CallerMatch = z.infer<typeof CallerMatchSchema>;
 export type AppNotification = z.infer<typeof NotificationSchema>;
+export type { StaffMember } from '@vigie/contracts';
 
 export interface CreatedApiToken {
   token: ApiToken;

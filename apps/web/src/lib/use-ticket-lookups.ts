@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { assetsApi, teamsApi, usersApi } from '../api/endpoints';
-import { ticketCategoriesApi } from '../api/ticket-endpoints';
+import { assetsApi, teamsApi } from '../api/endpoints';
+import { staffApi, ticketCategoriesApi } from '../api/ticket-endpoints';
 import type { Me } from '../api/types';
-import { canReadStaff } from '../auth/permissions';
+import { isStaff } from '../auth/permissions';
 import { useMe } from '../auth/session-context';
-import { isClientRole } from './enums';
 
 export interface Option {
   value: string;
@@ -39,20 +38,13 @@ export function useCategoryOptions(activeOnly = true): Option[] {
     .map((category) => ({ value: category.id, label: category.name }));
 }
 
-/** The people of the provider, for those allowed to list them (the same cache as the teams page). */
+/** The provider's people (the staff directory every staff member may read). */
 function useStaffList() {
   const me = useMe();
-  return useQuery({
-    queryKey: ['users', 'options'],
-    queryFn: () => usersApi.list({ limit: 200 }),
-    enabled: canReadStaff(me),
-  });
+  return useQuery({ queryKey: ['staff'], queryFn: staffApi.list, enabled: isStaff(me), staleTime: 60_000 });
 }
 
-/**
- * Provider staff as options ("Karim Haddad · N2"). Only managers and admins may read the staff list; a technician
- * gets themself plus the people the caller already knows (the current assignee, say), so a select never shows an id.
- */
+/** Provider staff as options ("Karim Haddad · N2"), plus people the caller already knows, so a select never shows an id. */
 export function useStaffOptions(known: readonly { id: string; name: string }[] = []): Option[] {
   const { t } = useTranslation();
   const me = useMe();
@@ -61,7 +53,7 @@ export function useStaffOptions(known: readonly { id: string; name: string }[] =
     person.supportLevel ? `${person.name} · N${person.supportLevel}` : person.name;
   const options = new Map<string, string>();
   for (const user of staff.data?.items ?? []) {
-    if (!isClientRole(user.role) && user.active) options.set(user.id, label(user));
+    options.set(user.id, label(user));
   }
   if (!options.has(me.id)) options.set(me.id, `${label(me)} (${t('tickets.me')})`);
   for (const person of known) if (!options.has(person.id)) options.set(person.id, person.name);

@@ -41,12 +41,20 @@ function digitsOf(column: string) {
 }
 
 /**
- * Contacts matching a caller: by name, e-mail, or phone number (the last nine digits, so that 06 12 34 56 78 finds
- * +33 6 12 34 56 78), within the clients in reach.
+ * The significant digits of a typed number: without the trunk 0 or the country code, so that 06 12 34 56 78,
+ * 0612, +33 6 12 and 33612… all look for "612…" inside stored numbers however they were written.
  */
+export function phoneCore(term: string): string | null {
+  let digits = term.replace(/\D/g, '');
+  if (term.trim().startsWith('+') || digits.startsWith('00')) digits = digits.replace(/^00/, '').slice(2);
+  else if (digits.startsWith('0')) digits = digits.slice(1);
+  return digits.length >= 3 ? digits : null;
+}
+
+/** Contacts matching a caller: by name, e-mail, or phone number (any run of its digits), within the clients in reach. */
 export async function findCallers(db: Db, clientIds: 'all' | readonly string[], term: string, limit: number) {
   const dialect = dialectOf(db);
-  const digits = term.replace(/\D/g, '');
+  const digits = phoneCore(term);
   let q = db
     .selectFrom('contacts')
     .innerJoin('clients', 'clients.id', 'contacts.client_id')
@@ -73,9 +81,9 @@ export async function findCallers(db: Db, clientIds: 'all' | readonly string[], 
         ),
         containsInsensitive(dialect, eb.ref('contacts.email'), term),
       ];
-      if (digits.length >= 4) {
-        const tail = `%${digits.slice(-9)}`;
-        ors.push(sql`${digitsOf('contacts.phone')} like ${tail}`, sql`${digitsOf('contacts.mobile')} like ${tail}`);
+      if (digits) {
+        const inside = `%${digits}%`;
+        ors.push(sql`${digitsOf('contacts.phone')} like ${inside}`, sql`${digitsOf('contacts.mobile')} like ${inside}`);
       }
       return eb.or(ors);
     })
@@ -89,7 +97,7 @@ export async function findCallers(db: Db, clientIds: 'all' | readonly string[], 
 /** Clients matching a caller by name, code or switchboard number. */
 export async function findCallerClients(db: Db, clientIds: 'all' | readonly string[], term: string, limit: number) {
   const dialect = dialectOf(db);
-  const digits = term.replace(/\D/g, '');
+  const digits = phoneCore(term);
   let q = db
     .selectFrom('clients')
     .select(['id', 'code', 'name'])
@@ -99,7 +107,7 @@ export async function findCallerClients(db: Db, clientIds: 'all' | readonly stri
         containsInsensitive(dialect, eb.ref('name'), term),
         containsInsensitive(dialect, eb.ref('code'), term),
       ];
-      if (digits.length >= 4) ors.push(sql`${digitsOf('phone')} like ${`%${digits.slice(-9)}`}`);
+      if (digits) ors.push(sql`${digitsOf('phone')} like ${`%${digits}%`}`);
       return eb.or(ors);
     })
     .orderBy('name')
@@ -118,4 +126,19 @@ export async function openTicketCounts(db: Db, clientIds: readonly string[]): Pr
     .groupBy('client_id')
     .execute();
   return new Map(rows.map((r) => [r.client_id, Number(r.n)]));
+}
+
+/** Active provider staff with their teams, by name. */
+export async function staffDirectory(db: Db) {
+  const people = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'role', 'support_level'])
+    .where('role', 'in', ['admin', 'manager', 'technician'])
+    .where('active', '=', 1)
+    .orderBy('name')
+    .execute();
+  const memberships = await db.selectFrom('team_members').select(['user_id', 'team_id']).execute();
+  const teams = new Map<string, string[]>();
+  for (const m of memberships) teams.set(m.user_id, [...(teams.get(m.user_id) ?? []), m.team_id]);
+  return people.map((p) => ({ ...p, team_ids: teams.get(p.id) ?? [] }));
 }

@@ -1,5 +1,5 @@
 /** A person's desk around the queues: saved views, notifications, and finding who is calling. */
-import type { CallerMatch, Notification, SavedView } from '@vigie/contracts';
+import type { CallerMatch, SavedView, StaffMember } from '@vigie/contracts';
 import { type Ctx, clientScopeOf, isStaff } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
 import { forbidden, notFound, unauthorized } from '../../core/errors.js';
@@ -11,6 +11,7 @@ import {
   findCallers,
   listSavedViews,
   openTicketCounts,
+  staffDirectory,
   upsertSavedView,
 } from './desk.repository.js';
 import { listNotifications, markNotificationRead } from './notifications.repository.js';
@@ -61,6 +62,21 @@ export class DeskService {
     }
   }
 
+  /** The provider's people, for assignment pickers: staff only (client people never see the provider's roster). */
+  async staff(ctx: Ctx): Promise<{ items: StaffMember[] }> {
+    if (!isStaff(ctx.actor)) throw forbidden('The staff directory is the provider’s');
+    const people = await staffDirectory(this.db);
+    return {
+      items: people.map((p) => ({
+        id: p.id,
+        name: p.name,
+        role: p.role as StaffMember['role'],
+        supportLevel: p.support_level as StaffMember['supportLevel'],
+        teamIds: p.team_ids,
+      })),
+    };
+  }
+
   /** Who may be calling: contacts by name, e-mail or number, then clients by name, code or switchboard. */
   async lookupCaller(ctx: Ctx, term: string): Promise<{ items: CallerMatch[] }> {
     if (!isStaff(ctx.actor)) throw forbidden('The phone log is the provider’s');
@@ -94,5 +110,3 @@ export class DeskService {
     return { items };
   }
 }
-
-export type { Notification };

@@ -122,3 +122,26 @@ export async function setting<T>(db: Db, key: string): Promise<T | null> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
   return row ? fromJson<T>(row.value) : null;
 }
+
+/** Teams that serve a client, with the lowest support level among their members and whether `userId` is one. */
+export async function teamsServing(db: Db, clientId: string, userId: string | null) {
+  const rows = await db
+    .selectFrom('team_clients')
+    .innerJoin('teams', 'teams.id', 'team_clients.team_id')
+    .leftJoin('team_members', 'team_members.team_id', 'teams.id')
+    .leftJoin('users', (join) => join.onRef('users.id', '=', 'team_members.user_id').on('users.active', '=', 1))
+    .select(['teams.id', 'teams.name', 'users.id as user_id', 'users.support_level'])
+    .where('team_clients.client_id', '=', clientId)
+    .orderBy('teams.name')
+    .execute();
+  const teams = new Map<string, { id: string; minLevel: number | null; hasUser: boolean }>();
+  for (const r of rows) {
+    const team = teams.get(r.id) ?? { id: r.id, minLevel: null, hasUser: false };
+    if (r.support_level !== null && r.support_level !== undefined) {
+      team.minLevel = team.minLevel === null ? r.support_level : Math.min(team.minLevel, r.support_level);
+    }
+    if (userId && r.user_id === userId) team.hasUser = true;
+    teams.set(r.id, team);
+  }
+  return [...teams.values()];
+}

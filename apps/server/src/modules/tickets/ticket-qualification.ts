@@ -21,7 +21,7 @@ import type { Db } from '../../db/connection.js';
 import { fromJson } from '../../db/dialect.js';
 import type { ContractRow } from '../../db/schema.js';
 import { termsOf } from './sla-storage.js';
-import { assetsByIds, categoryRow, contractsInForce, setting } from './ticket-lookups.repository.js';
+import { assetsByIds, categoryRow, contractsInForce, setting, teamsServing } from './ticket-lookups.repository.js';
 
 export const PRIORITY_MATRIX_KEY = 'priority_matrix';
 
@@ -99,4 +99,20 @@ export async function qualify(
       categoryTeamId,
     },
   };
+}
+
+/**
+ * The team a new ticket lands with when nobody names one: the category's team, else the serving team the person
+ * logging it belongs to, else the serving team whose technicians work at the ticket's entry level; else none (the
+ * ticket waits in the unassigned queue).
+ */
+export async function defaultTeam(
+  db: Db,
+  clientId: string,
+  q: Qualification,
+  loggedBy: string | null,
+): Promise<string | null> {
+  if (q.categoryTeamId) return q.categoryTeamId;
+  const teams = await teamsServing(db, clientId, loggedBy);
+  return (teams.find((t) => t.hasUser) ?? teams.find((t) => t.minLevel === q.entryLevel))?.id ?? null;
 }

@@ -8,6 +8,7 @@ import {
   SavedView,
   SavedViewInput,
   SlaActions,
+  StaffMember,
   TicketCategory,
   TicketCategoryInput,
   TicketCategoryPatch,
@@ -123,6 +124,11 @@ export function ticketSetupRoutes(services: Services): FastifyPluginAsyncZod {
       },
     );
 
+    app.get(
+      '/api/v1/staff',
+      { schema: { tags, response: { 200: z.object({ items: z.array(StaffMember) }), ...errorResponses } } },
+      (r) => desk.staff(ctxOf(r)),
+    );
     app.get(
       '/api/v1/caller-lookup',
       {

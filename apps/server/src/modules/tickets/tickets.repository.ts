@@ -121,6 +121,8 @@ export interface TicketFilter {
   clientIds: 'all' | readonly string[];
   requesterUserId: string | null;
   isOpen?: boolean;
+  /** Leave out resolved tickets (they wait on the requester, not on the provider). */
+  excludeResolved?: boolean;
   statuses?: readonly string[];
   priorities?: readonly string[];
   levels?: readonly number[];
@@ -155,6 +157,7 @@ export async function listTickets(
   if (filter.requesterUserId) q = q.where('tickets.requester_user_id', '=', filter.requesterUserId);
   if (filter.isOpen !== undefined) q = q.where('tickets.is_open', '=', filter.isOpen ? 1 : 0);
   if (filter.statuses?.length) q = q.where('tickets.status', 'in', filter.statuses);
+  else if (filter.excludeResolved) q = q.where('tickets.status', '<>', 'resolved');
   if (filter.priorities?.length) q = q.where('tickets.priority', 'in', filter.priorities);
   if (filter.levels?.length) q = q.where('tickets.support_level', 'in', filter.levels);
   if (filter.clientId) q = q.where('tickets.client_id', '=', filter.clientId);

@@ -49,7 +49,7 @@ import {
   userReachesClient,
 } from './ticket-lookups.repository.js';
 import { presentSummary, presentTicket } from './ticket-presenter.js';
-import { type Qualification, qualify } from './ticket-qualification.js';
+import { defaultTeam, type Qualification, qualify } from './ticket-qualification.js';
 import {
   assetsOfTicket,
   findTicket,
@@ -161,6 +161,8 @@ export class TicketService {
       case 'all':
         break;
     }
+    // Working queues show what waits on the provider; resolved tickets wait on the requester ('all' or a status filter).
+    filter.excludeResolved = query.queue !== 'all';
     if (query.status?.length) filter.statuses = query.status;
     if (query.priority?.length) filter.priorities = query.priority;
     if (query.level?.length) filter.levels = query.level;
@@ -219,7 +221,10 @@ export class TicketService {
     if (!staff && (input.teamId || input.assigneeId || input.takeNow)) {
       throw forbidden('Only the provider assigns tickets');
     }
-    const teamId = input.teamId ?? ('qualification' in result ? result.qualification.categoryTeamId : null);
+    const teamId =
+      input.teamId !== undefined || !('qualification' in result)
+        ? (input.teamId ?? null)
+        : await defaultTeam(this.db, input.clientId, result.qualification, staff ? actor.userId : null);
     if (input.teamId && !(await teamExists(this.db, input.teamId))) {
       problems.push({ path: ['teamId'], message: 'no such team' });
     }
