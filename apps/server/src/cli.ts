@@ -54,7 +54,7 @@ async function start(config: Config): Promise<void> {
     );
   }
   if (running.demoLoaded)
-    lines.push('  Demo provider loaded: three clients, their sites, contacts, contracts and assets.');
+    lines.push('  Demo provider loaded: three clients with sites, contacts, contracts, assets and tickets.');
   process.stdout.write(`${lines.join('\n')}\n\n`);
   let stopping = false;
   const stop = async (signal: string) => {
