@@ -429,5 +429,21 @@ for (const dialect of DIALECTS) {
       const merged = await lea.json<Ticket>('GET', `/api/v1/tickets/${b.id}`);
       expect(merged).toMatchObject({ status: 'closed', mergedInto: { id: a.id } });
     });
+
+    it('keeps the reason a manager was brought in from client people', async () => {
+      await at(paris('2026-03-24T09:00:00'));
+      const t = await lea.json<Ticket>('POST', '/api/v1/tickets', {
+        clientId,
+        title: 'ERP lent',
+        requesterContactId: contactId,
+        takeNow: true,
+      });
+      const reason = 'Client mécontent, menace de résilier le contrat';
+      await lea.json('POST', `/api/v1/tickets/${t.id}/escalate`, { kind: 'hierarchical', reason }, 200);
+      expect((await lea.json<Ticket>('GET', `/api/v1/tickets/${t.id}`)).managerEscalation?.reason).toBe(reason);
+      const seen = await requester.json<Ticket>('GET', `/api/v1/tickets/${t.id}`);
+      expect(seen.managerEscalation).toBeNull();
+      expect(JSON.stringify(seen)).not.toContain('mécontent');
+    });
   });
 }

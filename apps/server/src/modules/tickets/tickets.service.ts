@@ -115,7 +115,7 @@ export class TicketService {
         [row.follow_up_ticket_id, row.parent_ticket_id, row.merged_into_id].filter((id): id is string => id !== null),
       ),
     ]);
-    return presentTicket(row, {
+    const ticket = presentTicket(row, {
       category: category ? { id: category.id, name: category.name } : null,
       contract: contract ? { id: contract.id, reference: contract.reference, name: contract.name } : null,
       requester: {
@@ -127,6 +127,8 @@ export class TicketService {
       assets,
       numbers,
     });
+    // Bringing a manager in is the provider's business: its reason is an internal note, like its timeline event.
+    return seesInternal(ctx.actor) ? ticket : { ...ticket, managerEscalation: null };
   }
 
   async list(ctx: Ctx, query: ListValues): Promise<Page<TicketSummary>> {
