@@ -11,6 +11,8 @@ import { AssetsPage } from './pages/assets-page';
 import { AuditPage } from './pages/audit-page';
 import { ClientPage } from './pages/client-page';
 import { ClientsPage } from './pages/clients-page';
+import { KbArticlePage } from './pages/kb-article-page';
+import { KbPage } from './pages/kb-page';
 import { SignInPage } from './pages/sign-in-page';
 import { TeamsPage } from './pages/teams-page';
 import { TicketPage } from './pages/ticket-page';
@@ -47,6 +49,8 @@ export function App() {
         <Route path="tickets/:ticketId" element={<TicketPage />} />
         <Route path="tickets/:ticketId/:tab" element={<TicketPage />} />
         <Route path="settings/tickets" element={<TicketSettingsPage />} />
+        <Route path="kb" element={<KbPage />} />
+        <Route path="kb/:articleId" element={<KbArticlePage />} />
         <Route path="clients" element={<ClientsPage />} />
         <Route path="clients/:clientId" element={<ClientPage />} />
         <Route path="clients/:clientId/:tab" element={<ClientPage />} />

@@ -9,6 +9,7 @@ export type NavKey =
   | 'users'
   | 'teams'
   | 'ticketSettings'
+  | 'kb'
   | 'tokens'
   | 'myCompany';
 
@@ -16,11 +17,11 @@ export type NavKey =
 export function navFor(user: Me): NavKey[] {
   switch (user.role) {
     case 'admin':
-      return ['tickets', 'clients', 'assets', 'audit', 'users', 'teams', 'ticketSettings', 'tokens'];
+      return ['tickets', 'kb', 'clients', 'assets', 'audit', 'users', 'teams', 'ticketSettings', 'tokens'];
     case 'manager':
-      return ['tickets', 'clients', 'assets', 'audit', 'teams', 'ticketSettings', 'tokens'];
+      return ['tickets', 'kb', 'clients', 'assets', 'audit', 'teams', 'ticketSettings', 'tokens'];
     case 'technician':
-      return ['tickets', 'clients', 'assets', 'tokens'];
+      return ['tickets', 'kb', 'clients', 'assets', 'tokens'];
     default:
       return ['myCompany'];
   }
@@ -79,6 +80,11 @@ export function canReadStaff(user: Me): boolean {
 /** Ticket categories and the priority matrix: managers and admins. */
 export function canConfigureTickets(user: Me): boolean {
   return canReadStaff(user);
+}
+
+/** Knowledge-base articles are deleted by managers and admins only (staff write them). */
+export function canDeleteArticles(user: Me): boolean {
+  return user.role === 'admin' || user.role === 'manager';
 }
 
 /** The audit trail of one client: managers of the provider, and the client's own manager. */

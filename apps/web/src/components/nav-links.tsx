@@ -1,6 +1,7 @@
 import { NavLink } from '@mantine/core';
 import {
   IconAddressBook,
+  IconBook,
   IconBuilding,
   IconHistory,
   IconKey,
@@ -23,6 +24,7 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
 
   const entries: Record<NavKey, { to: string; label: string; icon: ReactNode }> = {
     tickets: { to: '/tickets', label: t('nav.tickets'), icon: <IconTicket size={18} /> },
+    kb: { to: '/kb', label: t('nav.kb'), icon: <IconBook size={18} /> },
     clients: { to: '/clients', label: t('nav.clients'), icon: <IconAddressBook size={18} /> },
     assets: { to: '/assets', label: t('nav.assets'), icon: <IconServer size={18} /> },
     audit: { to: '/audit', label: t('nav.audit'), icon: <IconHistory size={18} /> },

@@ -1,4 +1,7 @@
+import { knowledgeEn } from './knowledge.en';
+import { slaActionsEn } from './sla-actions.en';
 import { ticketsEn } from './tickets.en';
+import { workEn } from './work.en';
 
 /** English resources; `fr.ts` must have exactly the same keys (checked by its type). */
 export const en = {
@@ -36,6 +39,7 @@ export const en = {
     label: 'Main navigation',
     tickets: 'Tickets',
     ticketSettings: 'Helpdesk settings',
+    kb: 'Knowledge base',
     clients: 'Clients',
     assets: 'Assets',
     audit: 'Audit',
@@ -483,6 +487,9 @@ export const en = {
     immutable: 'Immutable',
   },
   ...ticketsEn,
+  ...workEn,
+  ...knowledgeEn,
+  ...slaActionsEn,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

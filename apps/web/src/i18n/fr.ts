@@ -1,5 +1,8 @@
 import type { Translation } from './en';
+import { knowledgeFr } from './knowledge.fr';
+import { slaActionsFr } from './sla-actions.fr';
 import { ticketsFr } from './tickets.fr';
+import { workFr } from './work.fr';
 
 /** Ressources françaises ; mêmes clés que `en.ts` (vérifié par le type). */
 export const fr: Translation = {
@@ -37,6 +40,7 @@ export const fr: Translation = {
     label: 'Navigation principale',
     tickets: 'Tickets',
     ticketSettings: 'Paramètres du support',
+    kb: 'Base de connaissances',
     clients: 'Clients',
     assets: 'Équipements',
     audit: 'Journal',
@@ -488,4 +492,7 @@ export const fr: Translation = {
     immutable: 'Immuable',
   },
   ...ticketsFr,
+  ...workFr,
+  ...knowledgeFr,
+  ...slaActionsFr,
 };

@@ -15,9 +15,10 @@ import { TicketHeader } from '../components/ticket-header';
 import { TicketResolution } from '../components/ticket-resolution';
 import { TicketSlaPanel } from '../components/ticket-sla-panel';
 import { TicketTimeline } from '../components/ticket-timeline';
+import { isWorkTab, WorkTabList, WorkTabPanels } from '../components/work-tabs';
 
 const REFRESH_MS = 30_000;
-/** The work tabs, in order, each at /tickets/:ticketId/<tab>; "time", "visits" and "knowledge" are to come. */
+/** The work tabs, in order, each at /tickets/:ticketId/<tab>; "time", "visits" and "knowledge" follow (work-tabs). */
 const TABS = ['timeline'] as const;
 type Tab = (typeof TABS)[number];
 
@@ -34,7 +35,7 @@ export function TicketPage() {
     refetchInterval: REFRESH_MS,
   });
 
-  if (!TABS.includes(tab as Tab)) return <NotFoundPage />;
+  if (!TABS.includes(tab as Tab) && !isWorkTab(tab)) return <NotFoundPage />;
   if (!query.data) return <QueryState isLoading={query.isLoading} error={query.error} />;
   const ticket = query.data;
   const editable = isStaff(me) && ticket.status !== 'closed' && ticket.mergedInto === null;
@@ -60,10 +61,12 @@ export function TicketPage() {
                     {t(`ticketTabs.${name}`)}
                   </Tabs.Tab>
                 ))}
+                <WorkTabList ticket={ticket} current={tab} />
               </Tabs.List>
               <Tabs.Panel value="timeline" pt="md">
                 <TicketTimeline ticket={ticket} />
               </Tabs.Panel>
+              <WorkTabPanels ticket={ticket} />
             </Tabs>
           </Stack>
         </Grid.Col>

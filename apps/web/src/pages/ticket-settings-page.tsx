@@ -5,8 +5,9 @@ import { useMe } from '../auth/session-context';
 import { CategoriesSection } from '../components/categories-section';
 import { NotFoundPage } from '../components/not-found-page';
 import { PriorityMatrixEditor } from '../components/priority-matrix-editor';
+import { SlaActionsSection } from '../components/sla-actions-section';
 
-/** Helpdesk settings for managers and admins: ticket categories and the priority matrix. */
+/** Helpdesk settings for managers and admins: ticket categories, the priority matrix and the SLA actions. */
 export function TicketSettingsPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -16,6 +17,7 @@ export function TicketSettingsPage() {
       <Title order={2}>{t('ticketSettings.title')}</Title>
       <CategoriesSection />
       <PriorityMatrixEditor />
+      <SlaActionsSection />
     </Stack>
   );
 }

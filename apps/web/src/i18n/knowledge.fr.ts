@@ -1,0 +1,46 @@
+import type { Translation } from './en';
+import type { knowledgeEn } from './knowledge.en';
+
+/** Textes français de la base de connaissances ; mêmes clés que `knowledge.en.ts`. */
+export const knowledgeFr: Pick<Translation, keyof typeof knowledgeEn> = {
+  kb: {
+    title: 'Base de connaissances',
+    article: 'Article',
+    new: 'Nouvel article',
+    edit: 'Modifier l’article',
+    delete: 'Supprimer l’article {{title}}',
+    confirmDelete: 'Supprimer cet article ? Les tickets ne le suggéreront plus. Action définitive.',
+    back: 'Base de connaissances',
+    openPage: 'Ouvrir la page de l’article',
+    search: 'Rechercher dans la base',
+    searchTitle: 'Rechercher dans la base de connaissances',
+    results: 'Résultats de la recherche',
+    filterClient: 'Filtrer par client',
+    empty: 'Aucun article pour l’instant.',
+    noResult: 'Aucun article ne correspond.',
+    suggested: 'Articles suggérés',
+    noSuggestion: 'Aucun article ne correspond encore aux mots de ce ticket.',
+    titleField: 'Titre',
+    body: 'Texte',
+    bodyHint: 'Texte brut ; le markdown est conservé tel quel.',
+    visibility: 'Visibilité',
+    visibilityLabel: { internal: 'Interne', public: 'Public' },
+    visibilityHint: {
+      internal: 'Équipes du prestataire uniquement.',
+      public: 'Lisible aussi par les utilisateurs du client dans leur espace.',
+    },
+    client: 'Client',
+    clientHint: 'Vide : pour tous les clients du prestataire.',
+    clientFixed: 'Pour un client (non modifiable).',
+    providerWideFixed: 'Pour tous les clients (non modifiable).',
+    providerWide: 'Tous les clients',
+    oneClient: 'Un client',
+    for: 'Pour',
+    tags: 'Étiquettes',
+    tagsHint: 'Entrée après chaque étiquette.',
+    updatedAt: 'Modifié',
+    byOn: 'par {{author}}, le {{when}}',
+    fromTicket: 'issu de {{reference}}',
+  },
+  kbVisibility: { public: 'public', internal: 'interne' },
+};
