@@ -323,7 +323,11 @@ for (const dialect of DIALECTS) {
 
       const entries = await tech.json<Page<TimeEntry>>('GET', `/api/v1/tickets/${requesterTicketId}/time-entries`);
       expect(entries.items).toEqual([
-        expect.objectContaining({ minutes: 95, billable: false, note: 'On-site visit at Siège — Bâtiment Œ' }),
+        expect.objectContaining({
+          minutes: 125,
+          billable: false,
+          note: 'Intervention sur site : Siège — Bâtiment Œ (dont 30 min de trajet)',
+        }),
       ]);
       const timeline = await requester.json<Page<TicketEvent>>('GET', `/api/v1/tickets/${requesterTicketId}/events`);
       expect(timeline.items.filter((e) => e.kind === 'intervention').map((e) => e.data.action)).toEqual([

@@ -26,6 +26,13 @@ import type { TicketGate, WorkLookups } from './work-dependencies.js';
 /** The provider's name on the documents it hands to clients. */
 const PROVIDER_NAME = 'Vigie';
 
+/** The time entry's note for a closed visit, in the client's language. */
+function visitNote(locale: string, site: string, travelMinutes: number): string {
+  if (locale === 'en')
+    return `On-site visit at ${site}${travelMinutes > 0 ? ` (including ${travelMinutes} min travel)` : ''}`;
+  return `Intervention sur site : ${site}${travelMinutes > 0 ? ` (dont ${travelMinutes} min de trajet)` : ''}`;
+}
+
 /** On-site visits of onsite and hybrid contracts: planned on a ticket, closed with a report the client signs. */
 export class InterventionService {
   constructor(
@@ -147,10 +154,11 @@ export class InterventionService {
       if (!(await closeIntervention(trx, id, changes))) throw changedMeanwhile();
       const entry = await this.time.record(trx, ctx, ticket, terms, {
         userId: visit.technician_id,
-        workDate: localDateOf(now, terms.timeZone),
-        minutes: input.durationMinutes,
+        // The day of the visit, on site and on the road: travel is part of the time the visit took.
+        workDate: localDateOf(new Date(visit.scheduled_start), terms.timeZone),
+        minutes: input.durationMinutes + input.travelMinutes,
         billable: ticket.out_of_scope === 1,
-        note: `On-site visit at ${visit.site_name}`,
+        note: visitNote(terms.locale, visit.site_name, input.travelMinutes),
       });
       await this.tickets.recordEvent(trx, ctx, ticket, 'intervention', {
         visibility: 'public',

@@ -22,6 +22,8 @@ import type { TicketGate, WorkLookups } from './work-dependencies.js';
 
 /** What time on a ticket is counted against: the client's time zone (work dates) and the contract's hour bank. */
 export interface WorkTerms {
+  /** The client's language, for texts the system writes on its tickets. */
+  locale: string;
   timeZone: string;
   contract: { id: string; reference: string; delivery: string; bank: BankedContract | null } | null;
 }
@@ -85,6 +87,7 @@ export class TimeEntryService {
     ]);
     return {
       timeZone: client.timeZone,
+      locale: client.locale,
       contract: contract && {
         id: contract.id,
         reference: contract.reference,
