@@ -2,6 +2,7 @@ import type { Ticket, TicketEvent, TicketSummary } from '@vigie/contracts';
 import { defaultPriorityMatrix } from '@vigie/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../src/core/actor.js';
+import { defaultSlaActions } from '../src/modules/tickets/sla-milestones.js';
 import { SlaScheduler } from '../src/modules/tickets/sla-scheduler.js';
 import { DIALECTS } from './databases.js';
 import { factories, PASSWORD } from './factories.js';
@@ -444,6 +445,71 @@ for (const dialect of DIALECTS) {
       const seen = await requester.json<Ticket>('GET', `/api/v1/tickets/${t.id}`);
       expect(seen.managerEscalation).toBeNull();
       expect(JSON.stringify(seen)).not.toContain('mécontent');
+    });
+
+    it('hands a ticket only to teams serving its client, so that no other client’s team hears of it', async () => {
+      await at(paris('2026-03-24T10:00:00'));
+      const f = factories(h.services);
+      const outsiderUser = await f.user('technician', null, { supportLevel: 2, name: 'Tech of the other client' });
+      const otherTeam = await h.services.teams.create(systemCtx, {
+        name: 'Other client desk',
+        description: null,
+        memberIds: [outsiderUser.id],
+        clientIds: [otherClientId],
+      });
+      const outsider = new ApiClient(h.baseUrl);
+      people[outsiderUser.email] = outsider;
+      await outsider.login(outsiderUser.email, PASSWORD);
+      const t = await lea.json<Ticket>('POST', '/api/v1/tickets', {
+        clientId,
+        title: 'Fuite du fichier des salaires',
+        takeNow: true,
+      });
+      const assign = await manager.request('POST', `/api/v1/tickets/${t.id}/assign`, { teamId: otherTeam.id });
+      expect(assign.status).toBe(422);
+      const escalate = await lea.request('POST', `/api/v1/tickets/${t.id}/escalate`, {
+        kind: 'functional',
+        toLevel: 2,
+        diagnosis: 'Droits NTFS trop larges sur le partage RH',
+        teamId: otherTeam.id,
+      });
+      expect(escalate.status).toBe(422);
+      const created = await manager.request('POST', '/api/v1/tickets', { clientId, title: 'x', teamId: otherTeam.id });
+      expect(created.status).toBe(422);
+      // Nor through a category whose default team serves other clients only.
+      const category = await h.services.ticketSetup.createCategory(systemCtx, {
+        name: 'Téléphonie',
+        defaultTeamId: otherTeam.id,
+        active: true,
+      });
+      const filed = await lea.json<Ticket>('POST', '/api/v1/tickets', {
+        clientId,
+        title: 'Standard',
+        categoryId: category.id,
+      });
+      expect(filed.team?.id).not.toBe(otherTeam.id);
+      // Nor by an SLA action: the breach leaves the ticket with its team.
+      await manager.json(
+        'PUT',
+        '/api/v1/settings/sla-actions',
+        {
+          warning: [],
+          breach: [
+            { type: 'reassign', teamId: otherTeam.id },
+            { type: 'notify', to: 'team' },
+          ],
+          olaBreach: [],
+        },
+        200,
+      );
+      await at(paris('2026-03-26T10:00:00'));
+      await new SlaScheduler(h.db, h.clock).tick();
+      expect((await lea.json<Ticket>('GET', `/api/v1/tickets/${filed.id}`)).team?.id).toBe(filed.team?.id);
+      await manager.json('PUT', '/api/v1/settings/sla-actions', defaultSlaActions(), 200);
+      const unchanged = await lea.json<Ticket>('GET', `/api/v1/tickets/${t.id}`);
+      expect(unchanged).toMatchObject({ supportLevel: 1, status: 'in_progress', assignee: { id: leaId } });
+      const heard = await outsider.json<Page<{ ticketId: string }>>('GET', '/api/v1/notifications');
+      expect(heard.items).toEqual([]);
     });
   });
 }

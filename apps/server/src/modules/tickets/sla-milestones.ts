@@ -15,7 +15,7 @@ import {
 import type { Db } from '../../db/connection.js';
 import { fromJson } from '../../db/dialect.js';
 import { moveTo, type TicketDraft } from './ticket-draft.js';
-import { activeManagerIds, activeTeamMemberIds, setting } from './ticket-lookups.repository.js';
+import { activeManagerIds, activeTeamMemberIds, setting, teamServesClient } from './ticket-lookups.repository.js';
 import { recordMilestone } from './tickets.repository.js';
 
 export const SLA_ACTIONS_KEY = 'sla_actions';
@@ -70,7 +70,7 @@ export async function fireDueMilestones(db: Db, draft: TicketDraft): Promise<Mil
     const notified = new Set<string>();
     for (const action of list) {
       if (action.type === 'notify') for (const id of await recipients(db, draft, action.to)) notified.add(id);
-      else runAction(draft, milestone, action);
+      else await runAction(db, draft, milestone, action);
     }
     const kind = `sla.${milestone.clock.split(':')[0]}.${milestone.milestone}`;
     draft.notifications.push({ userIds: [...notified], kind, text: draft.row.title });
@@ -79,9 +79,15 @@ export async function fireDueMilestones(db: Db, draft: TicketDraft): Promise<Mil
 }
 
 /** The actions that change the ticket; notifications are gathered by the caller, one per person. */
-function runAction(draft: TicketDraft, milestone: MilestoneDue, action: Exclude<SlaAction, { type: 'notify' }>): void {
+async function runAction(
+  db: Db,
+  draft: TicketDraft,
+  milestone: MilestoneDue,
+  action: Exclude<SlaAction, { type: 'notify' }>,
+): Promise<void> {
   if (action.type === 'raise_level') raiseLevel(draft, milestone);
-  else reassign(draft, action.teamId);
+  // A team that does not serve the client would neither see nor work the ticket: it stays where it is.
+  else if (await teamServesClient(db, action.teamId, draft.row.client_id)) reassign(draft, action.teamId);
 }
 
 async function recipients(db: Db, draft: TicketDraft, to: 'assignee' | 'team' | 'managers'): Promise<string[]> {

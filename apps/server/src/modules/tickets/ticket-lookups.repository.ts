@@ -80,6 +80,17 @@ export async function teamExists(db: Db, id: string): Promise<boolean> {
   return (await db.selectFrom('teams').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
 
+/** Whether a team serves a client: only then may the client's tickets land in its queue. */
+export async function teamServesClient(db: Db, teamId: string, clientId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('team_clients')
+    .select('team_id')
+    .where('team_id', '=', teamId)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function teamIdsOfUser(db: Db, userId: string): Promise<string[]> {
   const rows = await db.selectFrom('team_members').select('team_id').where('user_id', '=', userId).execute();
   return rows.map((r) => r.team_id);

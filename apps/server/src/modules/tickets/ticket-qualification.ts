@@ -112,7 +112,8 @@ export async function defaultTeam(
   q: Qualification,
   loggedBy: string | null,
 ): Promise<string | null> {
-  if (q.categoryTeamId) return q.categoryTeamId;
   const teams = await teamsServing(db, clientId, loggedBy);
+  // The category's team only when it serves this client: another client's team would never see the ticket.
+  if (q.categoryTeamId && teams.some((t) => t.id === q.categoryTeamId)) return q.categoryTeamId;
   return (teams.find((t) => t.hasUser) ?? teams.find((t) => t.minLevel === q.entryLevel))?.id ?? null;
 }

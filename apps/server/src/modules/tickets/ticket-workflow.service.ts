@@ -40,7 +40,7 @@ import {
   activeTeamMemberIds,
   clientBasics,
   staffUser,
-  teamExists,
+  teamServesClient,
 } from './ticket-lookups.repository.js';
 import { qualify } from './ticket-qualification.js';
 import { assetsOfTicket, findTicketForUpdate, insertTicket, setTicketAssets } from './tickets.repository.js';
@@ -444,7 +444,10 @@ export class TicketWorkflow {
     clientId: string,
   ): Promise<void> {
     const problems = [];
-    if (teamId && !(await teamExists(trx, teamId))) problems.push({ path: ['teamId'], message: 'no such team' });
+    // A team of other clients would neither see nor work the ticket, and must not hear of it.
+    if (teamId && !(await teamServesClient(trx, teamId, clientId))) {
+      problems.push({ path: ['teamId'], message: 'no such team serving this client' });
+    }
     if (assigneeId) problems.push(...(await this.tickets.assigneeProblems(trx, assigneeId, clientId, ['assigneeId'])));
     if (problems.length > 0)
       throw invalid(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), problems);

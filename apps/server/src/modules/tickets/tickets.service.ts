@@ -43,8 +43,8 @@ import {
   contactOfUser,
   findContractRow,
   staffUser,
-  teamExists,
   teamIdsOfUser,
+  teamServesClient,
   userOfContact,
   userReachesClient,
 } from './ticket-lookups.repository.js';
@@ -227,8 +227,8 @@ export class TicketService {
       input.teamId !== undefined || !('qualification' in result)
         ? (input.teamId ?? null)
         : await defaultTeam(this.db, input.clientId, result.qualification, staff ? actor.userId : null);
-    if (input.teamId && !(await teamExists(this.db, input.teamId))) {
-      problems.push({ path: ['teamId'], message: 'no such team' });
+    if (input.teamId && !(await teamServesClient(this.db, input.teamId, input.clientId))) {
+      problems.push({ path: ['teamId'], message: 'no such team serving this client' });
     }
     const assigneeId = input.takeNow ? actor.userId : (input.assigneeId ?? null);
     if (input.takeNow && !actor.userId)
