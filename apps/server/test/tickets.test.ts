@@ -511,5 +511,19 @@ for (const dialect of DIALECTS) {
       const heard = await outsider.json<Page<{ ticketId: string }>>('GET', '/api/v1/notifications');
       expect(heard.items).toEqual([]);
     });
+
+    it('never leaves a ticket past intake held by nobody', async () => {
+      const t = await lea.json<Ticket>('POST', '/api/v1/tickets', { clientId, title: 'Scanner' });
+      expect(t).toMatchObject({ status: 'assigned', assignee: null });
+      const dropped = await lea.request('POST', `/api/v1/tickets/${t.id}/assign`, { teamId: null });
+      expect(dropped.status).toBe(422);
+      expect(await lea.json<Ticket>('GET', `/api/v1/tickets/${t.id}`)).toMatchObject({
+        status: 'assigned',
+        team: { id: t.team?.id },
+      });
+      await lea.json('POST', `/api/v1/tickets/${t.id}/take`, undefined, 200);
+      const released = await lea.request('POST', `/api/v1/tickets/${t.id}/assign`, { teamId: null, assigneeId: null });
+      expect(released.status).toBe(422);
+    });
   });
 }

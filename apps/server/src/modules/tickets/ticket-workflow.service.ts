@@ -424,6 +424,10 @@ export class TicketWorkflow {
     const row = draft.row;
     const status = row.status as TicketStatus;
     if (status === 'resolved' || status === 'closed') throw refused(`a ${status} ticket cannot be reassigned`);
+    // Past intake a ticket is always held: by a team's queue or by a person, never by nobody.
+    if (!teamId && !assigneeId && status !== 'new') {
+      throw invalid('name a team or a technician', [{ path: ['teamId'], message: 'name a team or a technician' }]);
+    }
     const changed = teamId !== row.team_id || assigneeId !== row.assignee_id;
     row.team_id = teamId;
     row.assignee_id = assigneeId;
