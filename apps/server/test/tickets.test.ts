@@ -525,5 +525,48 @@ for (const dialect of DIALECTS) {
       const released = await lea.request('POST', `/api/v1/tickets/${t.id}/assign`, { teamId: null, assigneeId: null });
       expect(released.status).toBe(422);
     });
+
+    it('takes a waiting ticket that changed hands back to its new team when the requester answers', async () => {
+      await at(paris('2026-03-30T09:00:00'));
+      const t = await lea.json<Ticket>('POST', '/api/v1/tickets', {
+        clientId,
+        title: 'Accès VPN refusé',
+        requesterContactId: contactId,
+        takeNow: true,
+      });
+      await lea.json('POST', `/api/v1/tickets/${t.id}/status`, { status: 'pending', pendingReason: 'requester' }, 200);
+      // While it waits, the manager gives it to the N2 team: nobody has it in hand any more.
+      const moved = await manager.json<Ticket>('POST', `/api/v1/tickets/${t.id}/assign`, { teamId: n2TeamId }, 200);
+      expect(moved).toMatchObject({ status: 'pending', assignee: null, team: { id: n2TeamId } });
+      await at(paris('2026-03-30T10:00:00'));
+      await requester.json('POST', `/api/v1/tickets/${t.id}/comments`, { body: 'Voici le message d’erreur.' });
+      const back = await lea.json<Ticket>('GET', `/api/v1/tickets/${t.id}`);
+      expect(back).toMatchObject({ status: 'assigned', team: { id: n2TeamId }, assignee: null });
+      expect(back.sla.ttr?.status).toBe('running');
+
+      // Escalated while waiting, then resolved: the one who resolves it owns it, and a rejection reopens to them.
+      await karim.json('POST', `/api/v1/tickets/${t.id}/take`, undefined, 200);
+      await karim.json('POST', `/api/v1/tickets/${t.id}/status`, { status: 'pending', pendingReason: 'vendor' }, 200);
+      await karim.json(
+        'POST',
+        `/api/v1/tickets/${t.id}/escalate`,
+        { kind: 'functional', toLevel: 3, diagnosis: 'Certificat du concentrateur VPN expiré', teamId: n2TeamId },
+        200,
+      );
+      const resolved = await lea.json<Ticket>(
+        'POST',
+        `/api/v1/tickets/${t.id}/resolve`,
+        { kind: 'solution', text: 'Certificat renouvelé' },
+        200,
+      );
+      expect(resolved).toMatchObject({ status: 'resolved', assignee: { id: leaId } });
+      const reopened = await requester.json<Ticket>(
+        'POST',
+        `/api/v1/tickets/${t.id}/reject`,
+        { reason: 'Toujours refusé' },
+        200,
+      );
+      expect(reopened).toMatchObject({ status: 'in_progress', assignee: { id: leaId } });
+    });
   });
 }

@@ -73,6 +73,11 @@ describe('ticket lifecycle', () => {
     expect(isSolutionRejection('pending', 'in_progress')).toBe(false);
   });
 
+  it('a waiting ticket nobody has in hand goes back to its team when the wait ends', () => {
+    expect(transitionProblem('pending', 'assigned', { assignee: team })).toBeNull();
+    expect(transitionProblem('pending', 'assigned', {})).toContain('team or a technician');
+  });
+
   it('a ticket cannot be resolved before someone takes it', () => {
     expect(transitionProblem('new', 'resolved', { solution: { kind: 'solution', text: 'x' } })).toContain(
       'from new to resolved',
@@ -95,6 +100,7 @@ describe('SLA effect of a transition', () => {
   it('TTR pauses while pending or resolved and resumes on leaving them', () => {
     expect(slaEffect('in_progress', 'pending')).toEqual({ tto: 'none', ttr: 'pause' });
     expect(slaEffect('pending', 'in_progress').ttr).toBe('resume');
+    expect(slaEffect('pending', 'assigned', 'team').ttr).toBe('resume');
     expect(slaEffect('in_progress', 'resolved').ttr).toBe('pause');
     expect(slaEffect('pending', 'resolved').ttr).toBe('none');
     expect(slaEffect('resolved', 'in_progress').ttr).toBe('resume');

@@ -9,6 +9,8 @@
  *   response time is always stopped by a person.
  * - `closed` is final: a problem coming back after closing is a new ticket (linked), never a reopen.
  * - The only way back from `resolved` is the requester rejecting the solution, which reopens to `in_progress`.
+ * - A waiting ticket that changed hands meanwhile (escalated, given to another team) goes back to its team's queue
+ *   (`assigned`) when the wait ends, since nobody has it in progress.
  */
 
 export const TICKET_STATUSES = ['new', 'assigned', 'in_progress', 'pending', 'resolved', 'closed'] as const;
@@ -31,7 +33,7 @@ export const TICKET_TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketSt
   new: ['assigned', 'in_progress'],
   assigned: ['in_progress'],
   in_progress: ['assigned', 'pending', 'resolved'],
-  pending: ['in_progress', 'resolved'],
+  pending: ['in_progress', 'assigned', 'resolved'],
   resolved: ['closed', 'in_progress'],
   closed: [],
 };

@@ -208,6 +208,12 @@ export class TicketWorkflow {
     return this.change(ctx, ticketId, workGuard, async (trx, draft) => {
       const row = draft.row;
       moveTo(draft, 'resolved', { solution: { kind: input.kind, text: input.text } });
+      // Resolved from a wait after the ticket changed hands: the one who resolves it owns it, so that a rejected
+      // solution has someone to reopen to.
+      if (!row.assignee_id && ctx.actor.userId) {
+        row.assignee_id = ctx.actor.userId;
+        draft.events.push({ kind: 'assignment', data: { teamId: row.team_id, assigneeId: row.assignee_id } });
+      }
       const at = draft.now.toISOString();
       row.solution = { kind: input.kind, text: input.text, cause: input.cause ?? null, at };
       row.resolved_at = at;
@@ -355,7 +361,9 @@ export class TicketWorkflow {
       });
       eventId = String(draft.events.length - 1);
       if (fromClient && draft.row.status === 'pending' && draft.row.pending_reason === 'requester') {
-        moveTo(draft, 'in_progress', { assignee: draft.row.assignee_id ? { kind: 'person' } : null });
+        // Back to the technician, or to the team's queue when the ticket changed hands while it waited.
+        if (draft.row.assignee_id) moveTo(draft, 'in_progress', { assignee: { kind: 'person' } });
+        else moveTo(draft, 'assigned', { assignee: draft.row.team_id ? { kind: 'team' } : null });
       }
       if (fromClient && draft.row.assignee_id) {
         draft.notifications.push({ userIds: [draft.row.assignee_id], kind: 'client_reply', text: draft.row.title });
