@@ -568,5 +568,14 @@ for (const dialect of DIALECTS) {
       );
       expect(reopened).toMatchObject({ status: 'in_progress', assignee: { id: leaId } });
     });
+
+    it('records on the timeline who a ticket went to when it is put in progress from a team’s queue', async () => {
+      const t = await lea.json<Ticket>('POST', '/api/v1/tickets', { clientId, title: 'Écran noir' });
+      expect(t.assignee).toBeNull();
+      const started = await lea.json<Ticket>('POST', `/api/v1/tickets/${t.id}/status`, { status: 'in_progress' }, 200);
+      expect(started).toMatchObject({ status: 'in_progress', assignee: { id: leaId } });
+      const timeline = await lea.json<Page<TicketEvent>>('GET', `/api/v1/tickets/${t.id}/events?limit=200`);
+      expect(timeline.items.filter((e) => e.kind === 'assignment').at(-1)?.data).toMatchObject({ assigneeId: leaId });
+    });
   });
 }

@@ -132,8 +132,9 @@ export class TicketWorkflow {
     },
   ) {
     return this.change(ctx, ticketId, workGuard, (_trx, draft) => {
-      if (input.status === 'in_progress' && !draft.row.assignee_id) {
+      if (input.status === 'in_progress' && !draft.row.assignee_id && ctx.actor.userId) {
         draft.row.assignee_id = ctx.actor.userId;
+        draft.events.push({ kind: 'assignment', data: { teamId: draft.row.team_id, assigneeId: ctx.actor.userId } });
       }
       moveTo(draft, input.status, {
         pendingReason: input.pendingReason ?? null,
