@@ -577,5 +577,25 @@ for (const dialect of DIALECTS) {
       const timeline = await lea.json<Page<TicketEvent>>('GET', `/api/v1/tickets/${t.id}/events?limit=200`);
       expect(timeline.items.filter((e) => e.kind === 'assignment').at(-1)?.data).toMatchObject({ assigneeId: leaId });
     });
+
+    it('starts the clocks a contract brings later as the ticket stands: taken, and waiting', async () => {
+      await at(paris('2026-03-30T11:00:00'));
+      const f = factories(h.services);
+      const newcomer = await f.client();
+      await f.contract(newcomer.id, { startsOn: '2026-04-01', calendar: officeHours, slaPolicy: policy } as never);
+      const t = await manager.json<Ticket>('POST', '/api/v1/tickets', {
+        clientId: newcomer.id,
+        title: 'Migration de la messagerie',
+        takeNow: true,
+      });
+      expect(t.sla.ttr).toBeNull();
+      await manager.json('POST', `/api/v1/tickets/${t.id}/status`, { status: 'pending', pendingReason: 'vendor' }, 200);
+      // The contract is in force from 1 April: the next qualification gives the ticket its SLA.
+      await at(paris('2026-04-01T10:00:00'));
+      const qualified = await manager.json<Ticket>('PATCH', `/api/v1/tickets/${t.id}`, { impact: 2 }, 200);
+      expect(qualified.contract).not.toBeNull();
+      expect(qualified.sla.tto).toMatchObject({ status: 'stopped', met: true });
+      expect(qualified.sla.ttr).toMatchObject({ status: 'paused', deadline: null });
+    });
   });
 }

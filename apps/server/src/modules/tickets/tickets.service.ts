@@ -1,5 +1,6 @@
 import type { Page, Ticket, TicketPatch, TicketSummary } from '@vigie/contracts';
 import {
+  applySlaEffect,
   localDateOf,
   openTicketSla,
   type Priority,
@@ -449,8 +450,14 @@ export class TicketService {
         draft.now,
       );
     } else if (contractChanged) {
-      // A ticket gains or loses its SLA only with a contract: new clocks start now; none when it loses it.
+      // A ticket gains or loses its SLA only with a contract: new clocks start now; none when it loses it. They start
+      // as the ticket stands: take-charge met if someone took it already, resolution paused while it waits.
       draft.sla = q.terms ? openTicketSla(q.terms, q.priority, row.support_level as SupportLevel, draft.now) : null;
+      if (draft.sla && q.terms) {
+        const waits = row.status === 'pending' || row.status === 'resolved';
+        const effect = { tto: row.taken_at ? 'stop' : 'none', ttr: waits ? 'pause' : 'none' } as const;
+        draft.sla = applySlaEffect(draft.sla, q.terms, q.priority, effect, draft.now);
+      }
     }
     row.priority = q.priority;
     row.contract_id = q.contract?.id ?? null;
