@@ -597,5 +597,18 @@ for (const dialect of DIALECTS) {
       expect(qualified.sla.tto).toMatchObject({ status: 'stopped', met: true });
       expect(qualified.sla.ttr).toMatchObject({ status: 'paused', deadline: null });
     });
+
+    it('tells the assignee of a milestone that falls due while they are writing on the ticket', async () => {
+      await at(paris('2026-04-02T09:00:00'));
+      const t = await lea.json<Ticket>('POST', '/api/v1/tickets', { clientId, title: 'Lecteur réseau', takeNow: true });
+      // P3: 480 business minutes to resolve; by the next morning both the warning and the breach are due.
+      await at(paris('2026-04-03T11:00:00'));
+      await lea.json('POST', `/api/v1/tickets/${t.id}/comments`, { body: 'Toujours en test', visibility: 'internal' });
+      const fired = await lea.json<Ticket>('GET', `/api/v1/tickets/${t.id}`);
+      expect(fired.sla.ttr).toMatchObject({ warned: true, breached: true });
+      const notes = await lea.json<Page<{ kind: string; ticketId: string }>>('GET', '/api/v1/notifications');
+      const kinds = notes.items.filter((n) => n.ticketId === t.id).map((n) => n.kind);
+      expect(kinds.sort()).toEqual(['sla.ttr.breach', 'sla.ttr.warning']);
+    });
   });
 }

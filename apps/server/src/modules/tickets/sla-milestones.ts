@@ -73,7 +73,7 @@ export async function fireDueMilestones(db: Db, draft: TicketDraft): Promise<Mil
       else await runAction(db, draft, milestone, action);
     }
     const kind = `sla.${milestone.clock.split(':')[0]}.${milestone.milestone}`;
-    draft.notifications.push({ userIds: [...notified], kind, text: draft.row.title });
+    draft.notifications.push({ userIds: [...notified], kind, text: draft.row.title, bySystem: true });
   }
   return fired;
 }

@@ -38,6 +38,8 @@ export interface NotificationSpec {
   userIds: readonly string[];
   kind: string;
   text: string;
+  /** Sent by the system (SLA milestones): the caller is told too, since the change is not theirs. */
+  bySystem?: boolean;
 }
 
 export interface TicketDraft {
@@ -140,7 +142,7 @@ export async function saveDraft(db: Db, ctx: Ctx, draft: TicketDraft): Promise<T
   const events = await recordEvents(db, ctx, row, at, draft.events);
   if (draft.reindex || events.some((e) => e.body !== null)) await reindexTicket(db, row);
   for (const n of draft.notifications) {
-    const recipients = [...new Set(n.userIds)].filter((id) => id !== ctx.actor.userId);
+    const recipients = [...new Set(n.userIds)].filter((id) => n.bySystem || id !== ctx.actor.userId);
     await insertNotifications(db, recipients, { ticketId: row.id, kind: n.kind, text: n.text, at });
   }
   return events;
