@@ -610,5 +610,12 @@ for (const dialect of DIALECTS) {
       const kinds = notes.items.filter((n) => n.ticketId === t.id).map((n) => n.kind);
       expect(kinds.sort()).toEqual(['sla.ttr.breach', 'sla.ttr.warning']);
     });
+
+    it('finds a ticket by its new requester’s name', async () => {
+      const t = await lea.json<Ticket>('POST', '/api/v1/tickets', { clientId, title: 'Badge perdu' });
+      await lea.json('PATCH', `/api/v1/tickets/${t.id}`, { requesterContactId: contactId }, 200);
+      const found = await lea.json<Page<TicketSummary>>('GET', '/api/v1/tickets?queue=all&q=dubois&limit=200');
+      expect(found.items.map((i) => i.id)).toContain(t.id);
+    });
   });
 }

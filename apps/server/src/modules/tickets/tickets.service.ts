@@ -410,7 +410,7 @@ export class TicketService {
       }
       if (Object.keys(changed).length === 0 && draft.events.length === 0) return;
       if (Object.keys(changed).length > 0) draft.events.push({ kind: 'update', data: changed });
-      draft.reindex = 'title' in changed || 'description' in changed;
+      draft.reindex = 'title' in changed || 'description' in changed || 'requester' in changed;
       await saveDraft(trx, ctx, draft);
       await this.audit.record(trx, ctx, {
         action: 'update',
