@@ -378,5 +378,41 @@ for (const dialect of DIALECTS) {
       expect((await requester.request('GET', `/api/v1/interventions/${visit.id}/report.pdf`)).status).toBe(404);
       expect((await requester.request('GET', `/api/v1/tickets/${ticketId}/interventions`)).status).toBe(404);
     });
+
+    it('counts time dated before the contract’s start in its first period, and after its end in its last', async () => {
+      const f = factories(h.services);
+      const client = await f.client();
+      const bank = { hours: 1, warningPercent: 50, rollover: 'none', period: 'month' };
+      const starting = await f.contract(client.id, { startsOn: '2026-03-10', hourBank: bank } as never);
+      const ticket = await openTicket(manager, client.id, 'Migration des postes');
+      const log = (minutes: number, workDate?: string) =>
+        manager.json('POST', `/api/v1/tickets/${ticket}/time-entries`, { minutes, billable: true, workDate });
+      await log(40, '2026-03-09');
+      await log(40);
+      const usage = await manager.json<HourBankUsage>('GET', `/api/v1/contracts/${starting.id}/hour-bank`);
+      expect(usage).toMatchObject({ usedMinutes: 80, warning: true, exhausted: true });
+      const events = (await manager.json<Page<TicketEvent>>('GET', `/api/v1/tickets/${ticket}/events?limit=200`)).items;
+      expect(
+        events.filter((e) => e.kind === 'time').map((e) => [e.data.hourBankWarning, e.data.hourBankExhausted]),
+      ).toEqual([
+        [true, false],
+        [false, true],
+      ]);
+
+      // A ticket opened under a contract that has ended since: its time still counts in the last period.
+      const ended = await f.client();
+      const endedContract = await f.contract(ended.id, {
+        startsOn: '2026-02-01',
+        endsOn: '2026-03-09',
+        hourBank: bank,
+      } as never);
+      const now = h.clock.now();
+      h.clock.set(new Date('2026-03-05T09:00:00Z'));
+      const late = await openTicket(manager, ended.id, 'Dernière demande');
+      h.clock.set(now);
+      await manager.json('POST', `/api/v1/tickets/${late}/time-entries`, { minutes: 20, billable: true });
+      const last = await manager.json<HourBankUsage>('GET', `/api/v1/contracts/${endedContract.id}/hour-bank`);
+      expect(last).toMatchObject({ periodStart: '2026-03-01', periodEnd: '2026-03-09', usedMinutes: 20 });
+    });
   });
 }

@@ -24,7 +24,7 @@ export type BankedContract = Pick<Contract, 'id' | 'reference' | 'hourBank' | 's
 export async function hourBankUsageOn(db: Db, contract: BankedContract, date: string): Promise<HourBankUsage> {
   const bank = contract.hourBank;
   const period = hourBankPeriod(bank.period, contract.startsOn, contract.endsOn, date);
-  const used = await billableMinutes(db, contract.id, period.start, period.end);
+  const used = await periodMinutes(db, contract, period);
   const carried = await carriedInto(db, contract, period);
   const figures = hourBankFigures(bank, used, carried);
   return {
@@ -48,8 +48,18 @@ async function carriedInto(db: Db, contract: BankedContract, period: ReturnType<
   const bank = contract.hourBank;
   if (bank.rollover !== 'next_period') return 0;
   const previous = previousHourBankPeriod(bank.period, contract.startsOn, contract.endsOn, period);
-  const usedBefore = previous ? await billableMinutes(db, contract.id, previous.start, previous.end) : null;
+  const usedBefore = previous ? await periodMinutes(db, contract, previous) : null;
   return carriedOverMinutes(bank, usedBefore);
+}
+
+/**
+ * Billable minutes of a period, counted as `hourBankPeriod` places dates: those before the contract's start in its
+ * first period, those after its end in its last.
+ */
+function periodMinutes(db: Db, contract: BankedContract, period: ReturnType<typeof hourBankPeriod>) {
+  const from = period.start === contract.startsOn ? null : period.start;
+  const to = period.end !== null && period.end === contract.endsOn ? null : period.end;
+  return billableMinutes(db, contract.id, from, to);
 }
 
 /**

@@ -56,14 +56,19 @@ export async function listTimeEntries(db: Db, ticketId: string, query: { cursor?
   );
 }
 
-/** Billable minutes logged against a contract between two dates (inclusive; no end: up to now and beyond). */
-export async function billableMinutes(db: Db, contractId: string, from: string, to: string | null): Promise<number> {
+/** Billable minutes logged against a contract between two dates (inclusive; null: no bound on that side). */
+export async function billableMinutes(
+  db: Db,
+  contractId: string,
+  from: string | null,
+  to: string | null,
+): Promise<number> {
   let q = db
     .selectFrom('time_entries')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('minutes'), eb.lit(0)).as('minutes'))
     .where('contract_id', '=', contractId)
-    .where('billable', '=', 1)
-    .where('work_date', '>=', from);
+    .where('billable', '=', 1);
+  if (from !== null) q = q.where('work_date', '>=', from);
   if (to !== null) q = q.where('work_date', '<=', to);
   const row = await q.executeTakeFirstOrThrow();
   return Number(row.minutes);
