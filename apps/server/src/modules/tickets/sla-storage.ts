@@ -126,8 +126,7 @@ export function slaColumns(sla: TicketSla | null, terms: SlaTerms | null, priori
   };
 }
 
-function viewClock(stored: StoredClock, key: string, fired: TicketSla): SlaClockView {
-  const clock = loadClock(stored);
+function viewClock(stored: StoredClock, clock: SlaClock, key: string, sla: TicketSla): SlaClockView {
   return {
     status: clockStatus(clock),
     budgetMinutes: stored.budgetMs / 60_000,
@@ -136,22 +135,24 @@ function viewClock(stored: StoredClock, key: string, fired: TicketSla): SlaClock
     warningAt: stored.warningAt,
     stoppedAt: stored.stoppedAt,
     met: stored.met,
-    warned: hasFired(fired, key, 'warning'),
-    breached: hasFired(fired, key, 'breach') || stored.met === false,
+    warned: hasFired(sla, key, 'warning'),
+    breached: hasFired(sla, key, 'breach') || stored.met === false,
   };
 }
 
 /** The SLA as answered: each clock with its state and whether its warning and breach have fired. */
 export function presentSla(value: unknown, clientTimeZone: string): TicketSlaView {
   if (value === null || value === undefined) return { timeZone: clientTimeZone, tto: null, ttr: null, ola: null };
+  // Parsed and loaded once: a list presents 50 of these per page.
   const stored = fromJson<StoredSla>(value);
-  const fired = loadSla(stored) as TicketSla;
+  const sla = loadSla(stored) as TicketSla;
   return {
     timeZone: stored.timeZone,
-    tto: stored.tto ? viewClock(stored.tto, 'tto', fired) : null,
-    ttr: stored.ttr ? viewClock(stored.ttr, 'ttr', fired) : null,
-    ola: stored.ola
-      ? { ...viewClock(stored.ola.clock, `ola:N${stored.ola.level}`, fired), level: stored.ola.level }
-      : null,
+    tto: stored.tto && sla.tto ? viewClock(stored.tto, sla.tto, 'tto', sla) : null,
+    ttr: stored.ttr && sla.ttr ? viewClock(stored.ttr, sla.ttr, 'ttr', sla) : null,
+    ola:
+      stored.ola && sla.ola
+        ? { ...viewClock(stored.ola.clock, sla.ola.clock, `ola:N${stored.ola.level}`, sla), level: stored.ola.level }
+        : null,
   };
 }

@@ -3,11 +3,11 @@ import { type SupportLevel, ticketReference } from '@vigie/domain';
 import { fromJson } from '../../db/dialect.js';
 import { NO_DEADLINE } from '../../db/schema.js';
 import { presentSla } from './sla-storage.js';
-import type { TicketWithNames } from './tickets.repository.js';
+import type { TicketSummaryRow, TicketWithNames } from './tickets.repository.js';
 
 const ref = (id: string | null, name: string | null) => (id && name !== null ? { id, name } : null);
 
-export function presentSummary(row: TicketWithNames): TicketSummary {
+export function presentSummary(row: TicketSummaryRow): TicketSummary {
   return {
     id: row.id,
     number: Number(row.number),
