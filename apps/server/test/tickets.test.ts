@@ -617,5 +617,12 @@ for (const dialect of DIALECTS) {
       const found = await lea.json<Page<TicketSummary>>('GET', '/api/v1/tickets?queue=all&q=dubois&limit=200');
       expect(found.items.map((i) => i.id)).toContain(t.id);
     });
+
+    it('finds no ticket, rather than failing, by a reference beyond any ticket number', async () => {
+      for (const q of ['T-999999999999', '999999999']) {
+        const found = await lea.json<Page<TicketSummary>>('GET', `/api/v1/tickets?queue=all&q=${q}`);
+        expect(found.items).toEqual([]);
+      }
+    });
   });
 }

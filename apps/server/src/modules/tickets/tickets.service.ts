@@ -68,6 +68,8 @@ type PatchValues = z.output<typeof TicketPatch>;
 type ListValues = z.output<typeof import('@vigie/contracts').TicketListQuery>;
 
 const BREACHING_SOON_MS = 60 * 60_000;
+/** Ticket numbers are 32-bit integers in the database (PostgreSQL fails on a larger one): beyond, no ticket. */
+const MAX_TICKET_NUMBER = 2 ** 31 - 1;
 
 /** Tickets: intake, reading, lists and queues, plain edits. The workflow (status, escalation…) is next door. */
 export class TicketService {
@@ -175,7 +177,8 @@ export class TicketService {
     if (query.categoryId) filter.categoryId = query.categoryId;
     if (query.q) {
       const number = parseTicketReference(query.q) ?? (/^\d{1,9}$/.test(query.q) ? Number(query.q) : null);
-      if (number !== null) filter.number = number;
+      // Numbers start at 1: 0 matches nothing.
+      if (number !== null) filter.number = number <= MAX_TICKET_NUMBER ? number : 0;
       else if (seesInternal(actor)) filter.search = query.q;
       else filter.titleContains = query.q;
     }
