@@ -624,5 +624,32 @@ for (const dialect of DIALECTS) {
         expect(found.items).toEqual([]);
       }
     });
+
+    it('refuses a forged cursor on lists sorted by an instant, on both databases', async () => {
+      const forged = (after: unknown) => Buffer.from(JSON.stringify([after, 'x'])).toString('base64url');
+      const t = await lea.json<Ticket>('POST', '/api/v1/tickets', { clientId, title: 'Curseur' });
+      for (const title of ['Curseur 2', 'Curseur 3']) await lea.json('POST', '/api/v1/tickets', { clientId, title });
+      for (const path of [
+        '/api/v1/tickets?queue=all&sort=due',
+        '/api/v1/tickets?queue=all&sort=updated',
+        '/api/v1/kb/articles?limit=5',
+        `/api/v1/tickets/${t.id}/interventions?limit=5`,
+      ]) {
+        for (const after of ['garbage', 5, '2026-02-31T00:00:00.000Z', '0000-01-01T00:00:00.000Z']) {
+          const response = await lea.request('GET', `${path}&cursor=${forged(after)}`);
+          expect([path, after, response.status]).toEqual([path, after, 400]);
+        }
+      }
+      // The cursors the server gives out still page on.
+      for (const sort of ['due', 'updated']) {
+        const first = await lea.json<Page<TicketSummary>>('GET', `/api/v1/tickets?queue=all&sort=${sort}&limit=2`);
+        expect(first.nextCursor).not.toBeNull();
+        const next = await lea.json<Page<TicketSummary>>(
+          'GET',
+          `/api/v1/tickets?queue=all&sort=${sort}&limit=2&cursor=${first.nextCursor}`,
+        );
+        expect(next.items.length).toBeGreaterThan(0);
+      }
+    });
   });
 }

@@ -28,6 +28,19 @@ export function decodeCursor(text: string | undefined): Cursor | null {
   throw new AppError(400, 'invalid_cursor', 'cursor is not one this server gave out');
 }
 
+/**
+ * The sort value of a cursor on an instant column, as this server writes instants; anything else is refused like a
+ * cursor it never gave out (PostgreSQL would fail on it as a timestamp).
+ */
+export function instantAfter(cursor: Cursor): string {
+  const after = cursor.after;
+  if (typeof after === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(after) && after >= '0001') {
+    const date = new Date(after);
+    if (!Number.isNaN(date.getTime()) && date.toISOString() === after) return after;
+  }
+  throw new AppError(400, 'invalid_cursor', 'cursor is not one this server gave out');
+}
+
 /** Rows were fetched with limit + 1: trims the extra one and builds the next cursor from the last row kept. */
 export function toPage<Row, Item>(
   rows: Row[],

@@ -5,7 +5,7 @@ import { AppError } from '../../core/errors.js';
 import type { Db } from '../../db/connection.js';
 import { fromJson, toJson } from '../../db/dialect.js';
 import { matchingRows, matchingWords } from '../../db/full-text.js';
-import { decodeCursor, encodeCursor, nonEmpty, toPage } from '../../db/pagination.js';
+import { decodeCursor, encodeCursor, instantAfter, nonEmpty, toPage } from '../../db/pagination.js';
 import type { Database, KbArticleRow } from '../../db/schema.js';
 import type { ArticleScope } from './knowledge.policy.js';
 
@@ -148,7 +148,7 @@ export async function listArticles(db: Db, scope: ArticleScope, options: ListOpt
     .orderBy('kb_articles.id', 'desc')
     .limit(options.limit + 1);
   if (cursor) {
-    const after = String(cursor.after);
+    const after = instantAfter(cursor);
     q = q.where((eb) => eb(eb.refTuple('kb_articles.updated_at', 'kb_articles.id'), '<', eb.tuple(after, cursor.id)));
   }
   const rows = await q.execute();

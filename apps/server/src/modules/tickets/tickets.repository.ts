@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import { dialectOf, toJson } from '../../db/dialect.js';
 import { matchesQuery } from '../../db/full-text.js';
-import { decodeCursor, nonEmpty, toPage } from '../../db/pagination.js';
+import { decodeCursor, instantAfter, nonEmpty, toPage } from '../../db/pagination.js';
 import type { TicketRow } from '../../db/schema.js';
 
 /** The names a list or page shows next to a ticket. */
@@ -243,7 +243,7 @@ export async function listTickets(
     case 'due': {
       q = q.orderBy('tickets.due_at').orderBy('tickets.id');
       if (cursor) {
-        const after = String(cursor.after);
+        const after = instantAfter(cursor);
         q = q.where((eb) => eb(eb.refTuple('tickets.due_at', 'tickets.id'), '>', eb.tuple(after, cursor.id)));
       }
       const rows = await withNames(q).orderBy('t.due_at').orderBy('t.id').execute();
@@ -257,7 +257,7 @@ export async function listTickets(
     case 'updated': {
       q = q.orderBy('tickets.updated_at', 'desc').orderBy('tickets.id', 'desc');
       if (cursor) {
-        const after = String(cursor.after);
+        const after = instantAfter(cursor);
         q = q.where((eb) => eb(eb.refTuple('tickets.updated_at', 'tickets.id'), '<', eb.tuple(after, cursor.id)));
       }
       const rows = await withNames(q).orderBy('t.updated_at', 'desc').orderBy('t.id', 'desc').execute();

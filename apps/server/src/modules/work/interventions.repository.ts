@@ -1,6 +1,6 @@
 import type { Intervention } from '@vigie/contracts';
 import type { Db } from '../../db/connection.js';
-import { decodeCursor, toPage } from '../../db/pagination.js';
+import { decodeCursor, instantAfter, toPage } from '../../db/pagination.js';
 import type { InterventionRow } from '../../db/schema.js';
 
 /** A visit with the names shown next to it; the signature image is read only where it is drawn. */
@@ -93,7 +93,7 @@ export async function listInterventions(
     .orderBy('i.id')
     .limit(query.limit + 1);
   if (cursor) {
-    const after = String(cursor.after);
+    const after = instantAfter(cursor);
     q = q.where((eb) => eb(eb.refTuple('i.scheduled_start', 'i.id'), '>', eb.tuple(after, cursor.id)));
   }
   return toPage(await q.execute(), query.limit, presentIntervention, (r) => ({ after: r.scheduled_start, id: r.id }));
