@@ -224,7 +224,7 @@ for (const dialect of DIALECTS) {
       expect(removed.map((e) => e.data.minutes)).toEqual([-100, -20, -25]);
     });
 
-    it('refuses visits on a remote contract, at another client’s site, or by someone not on staff', async () => {
+    it('refuses visits on a remote contract, at another client’s site, by someone not on staff, or years away', async () => {
       const remote = await techB.request('POST', `/api/v1/tickets/${ticketOfB}/interventions`, {
         siteId: siteOfB,
         scheduledStart: '2026-03-12T09:00:00+01:00',
@@ -251,6 +251,14 @@ for (const dialect of DIALECTS) {
       });
       expect(notStaff.status).toBe(422);
       expect(await notStaff.text()).toContain('technicianId');
+      for (const scheduledStart of ['0000-01-01T09:00:00Z', '9999-12-31T23:00:00-14:00', '0202-03-12T09:00:00+01:00']) {
+        const absurd = await tech.request('POST', `/api/v1/tickets/${ticketId}/interventions`, {
+          siteId,
+          scheduledStart,
+          durationMinutes: 60,
+        });
+        expect([scheduledStart, absurd.status]).toEqual([scheduledStart, 422]);
+      }
     });
 
     it('plans a visit that the client’s people can see, and cancels it', async () => {

@@ -26,6 +26,9 @@ import type { TicketGate, WorkLookups } from './work-dependencies.js';
 /** The provider's name on the documents it hands to clients. */
 const PROVIDER_NAME = 'Vigie';
 
+/** How far from today a visit may be dated: beyond is a typo (year 0202), and PostgreSQL stores no year 0 or 10000. */
+const VISIT_HORIZON_YEARS = 5;
+
 /** The time entry's note for a closed visit, in the client's language. */
 function visitNote(locale: string, site: string, travelMinutes: number): string {
   if (locale === 'en')
@@ -60,6 +63,12 @@ export class InterventionService {
     const terms = await this.time.termsOf(ticket);
     assertOnsiteContract(terms);
     if (ticket.is_open !== 1) throw conflict('The ticket is closed: reopen it, or open a new one, to plan a visit');
+    const scheduledStart = new Date(input.scheduledStart);
+    const horizon = VISIT_HORIZON_YEARS * 366 * 24 * 3_600_000;
+    if (Math.abs(scheduledStart.getTime() - this.clock.now().getTime()) > horizon) {
+      const message = `more than ${VISIT_HORIZON_YEARS} years away from today`;
+      throw invalid(`scheduledStart: ${message}`, [{ path: ['scheduledStart'], message }]);
+    }
     const site = await this.siteOfClient(input.siteId, ticket.client_id);
     const technicianId = await this.checkTechnician(input.technicianId ?? ctx.actor.userId);
     const now = this.clock.now().toISOString();
@@ -69,7 +78,7 @@ export class InterventionService {
       client_id: ticket.client_id,
       site_id: site.id,
       technician_id: technicianId,
-      scheduled_start: new Date(input.scheduledStart).toISOString(),
+      scheduled_start: scheduledStart.toISOString(),
       duration_minutes: input.durationMinutes,
       travel_minutes: input.travelMinutes,
       status: 'planned',
