@@ -387,6 +387,29 @@ for (const dialect of DIALECTS) {
       expect((await requester.request('GET', `/api/v1/tickets/${ticketId}/interventions`)).status).toBe(404);
     });
 
+    it('dates the time of a visit reported before its planned day today, not in the future', async () => {
+      const visit = await tech.json<Intervention>('POST', `/api/v1/tickets/${ticketId}/interventions`, {
+        siteId,
+        scheduledStart: '2026-03-20T09:00:00+01:00',
+        durationMinutes: 60,
+      });
+      const done = await tech.json<Intervention>(
+        'POST',
+        `/api/v1/interventions/${visit.id}/report`,
+        {
+          report: 'Venu plus tôt à la demande du client',
+          durationMinutes: 45,
+          travelMinutes: 0,
+          signedBy: 'Client',
+          signaturePng: pngDataUrl(makePng(40, 20)),
+        },
+        200,
+      );
+      expect(done.status).toBe('done');
+      const entries = await tech.json<Page<TimeEntry>>('GET', `/api/v1/tickets/${ticketId}/time-entries?limit=200`);
+      expect(entries.items.at(-1)).toMatchObject({ minutes: 45, workDate: '2026-03-10' });
+    });
+
     it('counts time dated before the contract’s start in its first period, and after its end in its last', async () => {
       const f = factories(h.services);
       const client = await f.client();

@@ -163,8 +163,9 @@ export class InterventionService {
       if (!(await closeIntervention(trx, id, changes))) throw changedMeanwhile();
       const entry = await this.time.record(trx, ctx, ticket, terms, {
         userId: visit.technician_id,
-        // The day of the visit, on site and on the road: travel is part of the time the visit took.
-        workDate: localDateOf(new Date(visit.scheduled_start), terms.timeZone),
+        // The day of the visit, on site and on the road: travel is part of the time the visit took. A visit reported
+        // before its planned day was done earlier: today, never a day to come.
+        workDate: localDateOf(new Date(Math.min(Date.parse(visit.scheduled_start), now.getTime())), terms.timeZone),
         minutes: input.durationMinutes + input.travelMinutes,
         billable: ticket.out_of_scope === 1,
         note: visitNote(terms.locale, visit.site_name, input.travelMinutes),
