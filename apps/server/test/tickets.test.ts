@@ -625,6 +625,23 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it('refuses text with NUL characters as a bad request, on both databases', async () => {
+      const t = await lea.json<Ticket>('POST', '/api/v1/tickets', { clientId, title: 'Octets nuls' });
+      const attempts: [ApiClient, string, string, unknown][] = [
+        [lea, 'POST', '/api/v1/tickets', { clientId, title: 'nul\u0000' }],
+        [lea, 'POST', `/api/v1/tickets/${t.id}/comments`, { body: 'a\u0000b', visibility: 'internal' }],
+        [requester, 'GET', '/api/v1/tickets?queue=all&q=a%00b', undefined],
+        [lea, 'GET', '/api/v1/caller-lookup?q=ab%00', undefined],
+        [lea, 'POST', '/api/v1/kb/articles', { title: 'Titre', body: 'x\u0000' }],
+        [lea, 'POST', '/api/v1/ticket-views', { name: 'vue', query: { 'a\u0000': 'b' } }],
+      ];
+      for (const [api, method, path, body] of attempts) {
+        const response = await api.request(method, path, body);
+        expect([path, response.status]).toEqual([path, 400]);
+      }
+      expect(await lea.json<Ticket>('GET', `/api/v1/tickets/${t.id}`)).toMatchObject({ title: 'Octets nuls' });
+    });
+
     it('refuses a forged cursor on lists sorted by an instant, on both databases', async () => {
       const forged = (after: unknown) => Buffer.from(JSON.stringify([after, 'x'])).toString('base64url');
       const t = await lea.json<Ticket>('POST', '/api/v1/tickets', { clientId, title: 'Curseur' });

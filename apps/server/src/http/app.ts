@@ -5,6 +5,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
+import { AppError } from '../core/errors.js';
 import { assetRoutes } from '../modules/assets/assets.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { clientRoutes } from '../modules/clients/clients.routes.js';
@@ -56,6 +57,12 @@ export async function buildApp({ config, services, logger = true }: AppOptions):
     const bodyless = (length === undefined || length === '0') && request.headers['transfer-encoding'] === undefined;
     if (bodyless) delete request.headers['content-type'];
   });
+  // PostgreSQL refuses NUL characters in text and JSON (SQLite keeps them): refused on both, as a bad request.
+  app.addHook('preValidation', async (request) => {
+    if (holdsNul(request.query) || holdsNul(request.body)) {
+      throw new AppError(400, 'validation', 'Text may not contain NUL characters');
+    }
+  });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     void reply.header('x-content-type-options', 'nosniff');
@@ -103,4 +110,12 @@ export async function buildApp({ config, services, logger = true }: AppOptions):
   await app.register(interventionRoutes(services));
   await registerWebApp(app, config.webDir);
   return app;
+}
+
+/** Whether a parsed body or query string holds a NUL character in a string or a key (uploads are buffers: left alone). */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return false;
+  return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || holdsNul(inner));
 }
