@@ -55,7 +55,10 @@ export async function buildApp({ config, services, logger = true }: AppOptions):
   app.addHook('onRequest', async (request) => {
     const length = request.headers['content-length'];
     const bodyless = (length === undefined || length === '0') && request.headers['transfer-encoding'] === undefined;
-    if (bodyless) delete request.headers['content-type'];
+    // Only JSON: an empty CSV upload is still a file, refused as empty by its route.
+    if (bodyless && request.headers['content-type']?.toLowerCase().startsWith('application/json')) {
+      delete request.headers['content-type'];
+    }
   });
   // PostgreSQL refuses NUL characters in text and JSON (SQLite keeps them): refused on both, as a bad request.
   app.addHook('preValidation', async (request) => {
