@@ -625,6 +625,23 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it('links an asset named twice once', async () => {
+      const asset = await factories(h.services).asset(clientId);
+      const t = await lea.json<Ticket>('POST', '/api/v1/tickets', {
+        clientId,
+        title: 'Serveur en double',
+        assetIds: [asset.id, asset.id],
+      });
+      expect(t.assets.map((a) => a.id)).toEqual([asset.id]);
+      const patched = await lea.json<Ticket>(
+        'PATCH',
+        `/api/v1/tickets/${t.id}`,
+        { assetIds: [asset.id, asset.id] },
+        200,
+      );
+      expect(patched.assets.map((a) => a.id)).toEqual([asset.id]);
+    });
+
     it('refuses text with NUL characters as a bad request, on both databases', async () => {
       const t = await lea.json<Ticket>('POST', '/api/v1/tickets', { clientId, title: 'Octets nuls' });
       const attempts: [ApiClient, string, string, unknown][] = [

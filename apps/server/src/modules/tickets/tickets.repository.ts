@@ -129,9 +129,10 @@ export async function ticketNumbers(db: Db, ids: string[]): Promise<Map<string, 
 export async function setTicketAssets(db: Db, ticketId: string, assetIds: readonly string[]): Promise<void> {
   await db.deleteFrom('ticket_assets').where('ticket_id', '=', ticketId).execute();
   if (assetIds.length === 0) return;
+  // An asset named twice is linked once.
   await db
     .insertInto('ticket_assets')
-    .values(assetIds.map((assetId) => ({ ticket_id: ticketId, asset_id: assetId })))
+    .values([...new Set(assetIds)].map((assetId) => ({ ticket_id: ticketId, asset_id: assetId })))
     .execute();
 }
 
