@@ -431,6 +431,18 @@ for (const dialect of DIALECTS) {
       expect(merged).toMatchObject({ status: 'closed', mergedInto: { id: a.id } });
     });
 
+    it('merges one of two tickets merged into each other at the same time, and refuses the other', async () => {
+      for (let i = 0; i < 5; i++) {
+        const a = await lea.json<Ticket>('POST', '/api/v1/tickets', { clientId, title: `Doublon A${i}` });
+        const b = await lea.json<Ticket>('POST', '/api/v1/tickets', { clientId, title: `Doublon B${i}` });
+        const crossed = await Promise.all([
+          lea.request('POST', `/api/v1/tickets/${a.id}/merge`, { intoTicketId: b.id }),
+          manager.request('POST', `/api/v1/tickets/${b.id}/merge`, { intoTicketId: a.id }),
+        ]);
+        expect(crossed.map((r) => r.status).sort()).toEqual([200, 409]);
+      }
+    });
+
     it('keeps the reason a manager was brought in from client people', async () => {
       await at(paris('2026-03-24T09:00:00'));
       const t = await lea.json<Ticket>('POST', '/api/v1/tickets', {

@@ -382,9 +382,16 @@ export class TicketWorkflow {
       throw invalid('a ticket cannot be merged into itself', [{ path: ['intoTicketId'], message: 'same ticket' }]);
     }
     await this.db.transaction().execute(async (trx) => {
-      const source = await findTicketForUpdate(trx, ticketId);
+      // Both rows are locked in id order, so that crossed merges (A into B, B into A) queue up on PostgreSQL
+      // instead of deadlocking.
+      const [first, second] = [ticketId, intoTicketId].sort();
+      const locked = new Map([
+        [first, await findTicketForUpdate(trx, first as string)],
+        [second, await findTicketForUpdate(trx, second as string)],
+      ]);
+      const source = locked.get(ticketId);
       assertCanWorkTicket(ctx.actor, source);
-      const target = await findTicketForUpdate(trx, intoTicketId);
+      const target = locked.get(intoTicketId);
       if (!target || !canWorkTicket(ctx.actor, target)) {
         throw invalid('intoTicketId: no such ticket', [{ path: ['intoTicketId'], message: 'no such ticket' }]);
       }
