@@ -114,9 +114,10 @@ test('Karim logs billable time on a BATI ticket (the hour bank moves), plans a v
   expect(pdf.headers()['content-type']).toContain('application/pdf');
   expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
-  // the hour on site is logged on the ticket, covered by the contract (the bank keeps only billable time)
+  // the hour on site and the half hour on the road are logged on the ticket, covered by the contract (the bank keeps
+  // only billable time)
   await page.getByRole('tab', { name: 'Time', exact: true }).click();
-  await expect(page.getByTestId('time-covered')).toHaveText('1 h');
+  await expect(page.getByTestId('time-covered')).toHaveText('1 h 30 min');
   await expect(page.getByTestId('time-billable')).toHaveText('45 min');
   expect(await usedMinutes(page, ticket.id)).toBe(before + 45);
 });
