@@ -32,6 +32,16 @@ declare module 'autocannon' {
     statusCodeStats: Record<string, { count: number }>;
   }
 
+  /** One entry of `requests`; `setupRequest` may rewrite each request before it is sent. */
+  export interface RequestSpec {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    setupRequest?: (request: RequestSpec, context: Record<string, unknown>) => RequestSpec;
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+  }
+
   export interface Options {
     url: string;
     connections?: number;
@@ -41,6 +51,9 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     method?: string;
     title?: string;
+    requests?: RequestSpec[];
+    /** Called with each response body; a falsy answer counts as a mismatch. */
+    verifyBody?: (body: string) => boolean;
   }
 
   function autocannon(options: Options): Promise<Result>;
