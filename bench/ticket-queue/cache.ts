@@ -22,6 +22,7 @@ const KEYED = [
   'apps/server/src/modules/tickets/sla-storage.ts',
   'packages/domain/src',
   'bench/ticket-queue/plan.ts',
+  'bench/ticket-queue/lifecycles.ts',
   'bench/ticket-queue/ticket-rows.ts',
   'bench/ticket-queue/seed.ts',
   'bench/ticket-queue/bulk.ts',

@@ -14,17 +14,17 @@ import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import type { Actor } from '../../apps/server/src/core/actor.js';
 import { openDatabase } from '../../apps/server/src/db/connection.js';
 import type { DbKind } from '../api-list/store.js';
 import { openStore, reachable, seedKey, sizeOf } from './cache.js';
 import { accessPath, explainQueue, type QueueQuery } from './explain.js';
+import { load, measuredRun, type RunFigures, summarise } from './load.js';
 import { basePlan, CLIENTS_PER_TEAM, OPEN_TICKETS, TICKETS } from './plan.js';
-import { PAGE, pageProblems, type QueueRequest, requestMix, walkQueues } from './queues.js';
+import { PAGE, requestMix, walkQueues } from './queues.js';
 import { type Marker, readMarker, refreshOpenTickets, seed } from './seed.js';
-import { cpuBetween, cpuMsOf, databaseCpu, memoryOf, startServer } from './server.js';
+import { memoryOf, startServer } from './server.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DEFAULT_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -71,14 +71,6 @@ function emit(figure: Record<string, unknown>): void {
 }
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 function gitState(dir: string): { commit: string | null; dirty: boolean | null } {
   try {
@@ -148,54 +140,6 @@ function technicianActor(index: number): Actor {
     ),
     scopes: null,
   };
-}
-
-/** Checks one response in `every` while loading (parsing all of them would load the machine the server runs on). */
-function sampledCheck(every: number): (body: string) => boolean {
-  let n = 0;
-  return (body) => {
-    if (n++ % every !== 0) return true;
-    try {
-      const page = JSON.parse(body) as Parameters<typeof pageProblems>[0];
-      const first = page.items[0];
-      return pageProblems(page, first?.team?.id ?? null, first?.status ?? null, null).length === 0;
-    } catch {
-      return false;
-    }
-  };
-}
-
-interface RunFigures {
-  requestsPerSec: number;
-  p50Ms: number;
-  p90Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  total: number;
-  non2xx: number;
-  errors: number;
-  mismatches: number;
-  cpuMsPerRequest: number;
-  /** PostgreSQL backends' CPU per request (local server only). */
-  dbCpuMsPerRequest: number | null;
-}
-
-function load(baseUrl: string, mix: QueueRequest[], connections: number, duration: number) {
-  let next = 0;
-  return autocannon({
-    url: baseUrl,
-    connections,
-    duration,
-    requests: [
-      {
-        setupRequest: (request) => {
-          const r = mix[next++ % mix.length] as QueueRequest;
-          return { ...request, path: r.path, headers: { ...request.headers, cookie: r.cookie } };
-        },
-      },
-    ],
-    verifyBody: sampledCheck(verifyEvery),
-  });
 }
 
 async function prepare(
@@ -320,65 +264,25 @@ async function benchDatabase(kind: DbKind, pgUrl: string | null): Promise<void> 
       nextPages: mix.length - queues.first.length,
       pageSize: PAGE,
     });
-    await load(server.baseUrl, mix, 4, warmupSec * 2);
+    await load(server.baseUrl, mix, 4, warmupSec * 2, verifyEvery);
     await sleep(1_000);
     emit({ db: kind, figure: 'idle-rss', ...memoryOf(server.pid) });
 
     for (const connections of connectionCounts) {
-      await load(server.baseUrl, mix, connections, warmupSec);
+      await load(server.baseUrl, mix, connections, warmupSec, verifyEvery);
       const runs: RunFigures[] = [];
+      const pgUrlOfStore = store.database.kind === 'postgres' ? store.database.url : null;
       for (let run = 0; run < runCount; run++) {
-        const pgUrlOfStore = store.database.kind === 'postgres' ? store.database.url : null;
-        const dbBefore = pgUrlOfStore ? await databaseCpu(pgUrlOfStore) : null;
-        const cpuBefore = cpuMsOf(server.pid);
-        const r = await load(server.baseUrl, mix, connections, durationSec);
-        const cpuMs = cpuMsOf(server.pid) - cpuBefore;
-        const dbAfter = pgUrlOfStore && dbBefore ? await databaseCpu(pgUrlOfStore) : null;
-        const dbCpuMs = dbBefore && dbAfter ? cpuBetween(dbBefore, dbAfter) : null;
-        runs.push({
-          requestsPerSec: round(r.requests.average, 0),
-          p50Ms: r.latency.p50,
-          p90Ms: r.latency.p90,
-          p99Ms: r.latency.p99,
-          maxMs: r.latency.max,
-          total: r.requests.total,
-          non2xx: r.non2xx,
-          errors: r.errors,
-          mismatches: r.mismatches,
-          cpuMsPerRequest: r.requests.total > 0 ? round(cpuMs / r.requests.total, 3) : Number.NaN,
-          dbCpuMsPerRequest: dbCpuMs !== null && r.requests.total > 0 ? round(dbCpuMs / r.requests.total, 3) : null,
-        });
+        runs.push(
+          await measuredRun(server.baseUrl, mix, connections, durationSec, verifyEvery, server.pid, pgUrlOfStore),
+        );
       }
-      const pick = (f: (r: RunFigures) => number) => median(runs.map(f));
       const figure = {
         db: kind,
         scenario: 'team-status-queue',
         connections,
-        requestsPerSec: pick((r) => r.requestsPerSec),
-        p50Ms: pick((r) => r.p50Ms),
-        p90Ms: pick((r) => r.p90Ms),
-        p99Ms: pick((r) => r.p99Ms),
-        maxMs: pick((r) => r.maxMs),
-        goalP99Ms: GOAL_P99_MS,
-        meetsGoal: pick((r) => r.p99Ms) <= GOAL_P99_MS,
-        serverCpuMsPerRequest: pick((r) => r.cpuMsPerRequest),
-        dbCpuMsPerRequest: runs.every((r) => r.dbCpuMsPerRequest !== null)
-          ? pick((r) => r.dbCpuMsPerRequest as number)
-          : null,
-        requests: runs.reduce((sum, r) => sum + r.total, 0),
-        non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
-        errors: runs.reduce((sum, r) => sum + r.errors, 0),
-        mismatches: runs.reduce((sum, r) => sum + r.mismatches, 0),
+        ...summarise(runs, GOAL_P99_MS),
         loadAvg1: round(loadavg()[0] ?? 0, 2),
-        raw: {
-          requestsPerSec: runs.map((r) => r.requestsPerSec),
-          p50Ms: runs.map((r) => r.p50Ms),
-          p90Ms: runs.map((r) => r.p90Ms),
-          p99Ms: runs.map((r) => r.p99Ms),
-          maxMs: runs.map((r) => r.maxMs),
-          serverCpuMsPerRequest: runs.map((r) => r.cpuMsPerRequest),
-          dbCpuMsPerRequest: runs.map((r) => r.dbCpuMsPerRequest),
-        },
       };
       emit(figure);
       log(
