@@ -24,8 +24,13 @@ export const invalid = (message: string, details: FieldProblem[]) => new AppErro
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new AppError(429, 'too_many_requests', message, { retryAfterSeconds });
 
+/** Every problem of an input at once, the message naming each field (`assetIds.0: no such asset at this client`). */
+export function invalidFields(problems: FieldProblem[], details: unknown[] = problems): AppError {
+  return invalid(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), details as FieldProblem[]);
+}
+
 /** Problems of rows written together; one row's problems read like any other (without a row index). */
 export function invalidRows(problems: (FieldProblem & { index: number })[], rows: number): AppError {
   const details = rows === 1 ? problems.map(({ index: _index, ...problem }) => problem) : problems;
-  return invalid(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), details);
+  return invalidFields(problems, details);
 }

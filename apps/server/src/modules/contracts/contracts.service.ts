@@ -10,7 +10,7 @@ import {
 import type { z } from 'zod';
 import type { Ctx } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
-import { conflict, type FieldProblem, invalid, notFound } from '../../core/errors.js';
+import { conflict, type FieldProblem, invalidFields, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { stripUndefined } from '../../core/patch.js';
 import type { Db } from '../../db/connection.js';
@@ -131,8 +131,7 @@ export class ContractService {
       problems.push({ path: ['supportLevels'], message: 'a level is listed twice' });
     if (new Set(v.scopeDomains).size !== v.scopeDomains.length)
       problems.push({ path: ['scopeDomains'], message: 'a domain is listed twice' });
-    if (problems.length > 0)
-      throw invalid(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), problems);
+    if (problems.length > 0) throw invalidFields(problems);
     const owner = await findContractIdByReference(this.db, v.reference);
     if (owner && owner !== selfId) throw conflict(`Contract reference ${v.reference} is already used`);
   }

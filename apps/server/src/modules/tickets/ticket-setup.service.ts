@@ -4,7 +4,7 @@ import { type Priority, SCOPE_DOMAINS, type ScopeDomain, validatePriorityMatrix 
 import type { z } from 'zod';
 import { type Ctx, isProviderManager, isStaff } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
-import { conflict, type FieldProblem, forbidden, invalid, notFound } from '../../core/errors.js';
+import { conflict, type FieldProblem, forbidden, invalid, invalidFields, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { stripUndefined } from '../../core/patch.js';
 import type { Db } from '../../db/connection.js';
@@ -150,10 +150,7 @@ export class TicketSetupService {
     assertManager(ctx);
     const problems = validatePriorityMatrix(matrix);
     if (problems.length > 0) {
-      throw invalid(
-        problems.map((p) => `matrix.${p.path.join('.')}: ${p.message}`).join('; '),
-        problems.map((p) => ({ path: ['matrix', ...p.path], message: p.message })),
-      );
+      throw invalidFields(problems.map((p) => ({ path: ['matrix', ...p.path], message: p.message })));
     }
     const before = await this.priorityMatrix();
     await this.db.transaction().execute(async (trx) => {
@@ -185,8 +182,7 @@ export class TicketSetupService {
         }
       }
     }
-    if (problems.length > 0)
-      throw invalid(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), problems);
+    if (problems.length > 0) throw invalidFields(problems);
     const before = await slaActions(this.db);
     await this.db.transaction().execute(async (trx) => {
       await saveSetting(trx, SLA_ACTIONS_KEY, actions, this.clock.now().toISOString());

@@ -19,7 +19,7 @@ import {
 import type { z } from 'zod';
 import { type Actor, type Ctx, isStaff } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
-import { AppError, forbidden, invalid } from '../../core/errors.js';
+import { AppError, forbidden, invalid, invalidFields } from '../../core/errors.js';
 import type { Db } from '../../db/connection.js';
 import { nextCounterValue } from '../../db/counters.js';
 import { fromJson } from '../../db/dialect.js';
@@ -469,7 +469,6 @@ export class TicketWorkflow {
       problems.push({ path: ['teamId'], message: 'no such team serving this client' });
     }
     if (assigneeId) problems.push(...(await this.tickets.assigneeProblems(trx, assigneeId, clientId, ['assigneeId'])));
-    if (problems.length > 0)
-      throw invalid(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), problems);
+    if (problems.length > 0) throw invalidFields(problems);
   }
 }

@@ -13,7 +13,7 @@ import {
 import type { z } from 'zod';
 import { type Ctx, isStaff } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
-import { AppError, forbidden, invalid, notFound } from '../../core/errors.js';
+import { AppError, forbidden, invalid, invalidFields, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { Db } from '../../db/connection.js';
 import { nextCounterValue } from '../../db/counters.js';
@@ -240,7 +240,7 @@ export class TicketService {
     if (assigneeId)
       problems.push(...(await this.assigneeProblems(this.db, assigneeId, input.clientId, ['assigneeId'])));
     if (problems.length > 0 || 'problems' in result) {
-      throw invalid(problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), problems);
+      throw invalidFields(problems);
     }
     const q = result.qualification;
     const source = input.source ?? (!staff ? 'portal' : actor.scopes ? 'api' : 'phone');
@@ -403,7 +403,7 @@ export class TicketService {
           today: localDateOf(draft.now, client?.time_zone ?? 'Europe/Paris'),
         });
         if ('problems' in result) {
-          throw invalid(result.problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), result.problems);
+          throw invalidFields(result.problems);
         }
         this.applyQualification(draft, result.qualification, { impact, urgency, categoryId }, changed);
         if (patch.assetIds !== undefined) {
