@@ -11,13 +11,13 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { freePort, stopChild } from '../shared/child-process.js';
 import { ADMIN_PASSWORD, ASSETS_PER_CLIENT, CLIENTS, SITES_PER_CLIENT, seed } from './seed.js';
 import type { DbKind, Store } from './store.js';
 
@@ -158,28 +158,6 @@ interface Server {
   output: () => string;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 async function startServer(store: Store): Promise<Server> {
   const port = await freePort();
   const env: Record<string, string | undefined> = {
@@ -209,7 +187,7 @@ async function startServer(store: Store): Promise<Server> {
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  cleanups.push(() => stopServer(child));
+  cleanups.push(() => stopChild(child));
   // A crash of this script must not leave the server running.
   process.once('exit', () => child.kill('SIGKILL'));
 
