@@ -21,6 +21,19 @@ const EnvSchema = z.object({
   VIGIE_HTTP_HOST: z.string().min(1).default('0.0.0.0'),
   VIGIE_PUBLIC_URL: z.url().optional(),
   VIGIE_SMTP_PORT: Port.default(2525),
+  VIGIE_SMTP_HOST: z.string().min(1).default('0.0.0.0'),
+  VIGIE_SUPPORT_ADDRESS: z.email().default('support@vigie.local'),
+  VIGIE_MAIL_MAX_MB: z.coerce.number().min(0.1).max(100).default(25),
+  VIGIE_SMTP_RELAY_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must look like smtp://user:password@host:587 or smtps://host:465')
+    .optional(),
+  VIGIE_IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\//, 'must look like imaps://user:password@host:993/INBOX')
+    .optional(),
+  VIGIE_IMAP_INTERVAL_SECONDS: z.coerce.number().min(5).max(3600).default(60),
+  VIGIE_MAIL_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(5),
   VIGIE_DEMO: OnOff.default(true),
   VIGIE_ADMIN_EMAIL: z.email().default('admin@vigie.local'),
   VIGIE_ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
@@ -59,6 +72,19 @@ export interface Config {
     importLimitBytes: number;
   };
   smtpPort: number;
+  /** The helpdesk's mail: intake (SMTP listener, IMAP poller) and outbound (relay, outbox). */
+  mail: {
+    smtpHost: string;
+    /** The address people write to; replies and notifications come from it. */
+    supportAddress: string;
+    maxMessageBytes: number;
+    /** Unset: outbound mail stays in the outbox as "held" (visible in the mail log), nothing leaves the machine. */
+    relayUrl: string | null;
+    imapUrl: string | null;
+    imapIntervalMs: number;
+    /** How often the outbox is looked at (it is also woken right after a change that calls for mail). */
+    outboxIntervalMs: number;
+  };
   demo: boolean;
   admin: { email: string; password: string | null };
   auth: { sessionHours: number; maxFailures: number; lockMinutes: number };
@@ -98,6 +124,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       importLimitBytes: Math.round(e.VIGIE_IMPORT_LIMIT_MB * mb),
     },
     smtpPort: e.VIGIE_SMTP_PORT,
+    mail: {
+      smtpHost: e.VIGIE_SMTP_HOST,
+      supportAddress: e.VIGIE_SUPPORT_ADDRESS.toLowerCase(),
+      maxMessageBytes: Math.round(e.VIGIE_MAIL_MAX_MB * mb),
+      relayUrl: e.VIGIE_SMTP_RELAY_URL ?? null,
+      imapUrl: e.VIGIE_IMAP_URL ?? null,
+      imapIntervalMs: e.VIGIE_IMAP_INTERVAL_SECONDS * 1000,
+      outboxIntervalMs: e.VIGIE_MAIL_INTERVAL_SECONDS * 1000,
+    },
     demo: e.VIGIE_DEMO,
     admin: { email: e.VIGIE_ADMIN_EMAIL.toLowerCase(), password: e.VIGIE_ADMIN_PASSWORD ?? null },
     auth: {

@@ -11,8 +11,8 @@ export function dialectOf(db: { getExecutor(): { adapter: unknown } }): DialectN
 export function columnTypes(dialect: DialectName) {
   // Names people sort by: case-insensitive on SQLite; PostgreSQL follows the database's collation.
   return dialect === 'postgres'
-    ? { instant: sql`timestamptz`, json: sql`jsonb`, name: sql`text` }
-    : { instant: sql`text`, json: sql`text`, name: sql`text collate nocase` };
+    ? { instant: sql`timestamptz`, json: sql`jsonb`, name: sql`text`, bytes: sql`bytea` }
+    : { instant: sql`text`, json: sql`text`, name: sql`text collate nocase`, bytes: sql`blob` };
 }
 
 /** JSON as read back: PostgreSQL's driver parses jsonb, SQLite returns the text. */

@@ -3,6 +3,7 @@ import * as identity from './migrations/0001-identity.js';
 import * as register from './migrations/0002-register.js';
 import * as audit from './migrations/0003-audit.js';
 import * as tickets from './migrations/0004-tickets.js';
+import * as mail from './migrations/0005-mail.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-register': register,
   '0003-audit': audit,
   '0004-tickets': tickets,
+  '0005-mail': mail,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

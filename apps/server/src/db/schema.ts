@@ -33,6 +33,14 @@ export interface Database {
   kb_articles: KbArticleRow;
   ticket_fts: { rowid: number; document: string };
   kb_fts: { rowid: number; document: string };
+  mail_messages: MailMessageRow;
+  mail_sources: { mail_id: string; raw: Uint8Array };
+  mail_attempts: { id: string; mail_id: string; at: string; outcome: string; detail: string | null };
+  attachments: AttachmentRow;
+  one_time_links: OneTimeLinkRow;
+  report_sends: { client_id: string; month: string; mail_id: string | null; sent_at: string };
+  /** People who asked for one mail a day summing up their desk; `last_sent_on` (a local date) sends it once. */
+  mail_digests: { user_id: string; hour: number; last_sent_on: string | null; created_at: string };
 }
 
 export type Json = unknown;
@@ -286,6 +294,8 @@ export interface TicketEventRow {
   visibility: string;
   body: string | null;
   data: Json;
+  /** 1 until the outbound composer has turned the event into the mail it calls for (if any). */
+  mail_pending: number;
 }
 
 export interface SlaMilestoneRow {
@@ -351,4 +361,66 @@ export interface KbArticleRow {
   author_name: string;
   created_at: string;
   updated_at: string;
+}
+
+/** One message of the mail log: inbound (stored before processing) or outbound (the outbox). */
+export interface MailMessageRow {
+  id: string;
+  direction: 'in' | 'out';
+  /** Without angle brackets; unique, so a second delivery of the same message is recognized. */
+  message_id: string;
+  /** in: received, processed, ignored, triage, quarantined; out: queued, sent, failed, held. */
+  status: string;
+  /** What the message is (new_ticket, reply, auto_reply, bounce… / acknowledgement, resolution, digest…). */
+  kind: string | null;
+  /** How it came or goes: smtp, imap, relay. */
+  channel: string | null;
+  ticket_id: string | null;
+  client_id: string | null;
+  user_id: string | null;
+  from_address: string | null;
+  to_addresses: Json;
+  cc_addresses: Json;
+  subject: string;
+  in_reply_to: string | null;
+  references: Json;
+  locale: string | null;
+  text_body: string | null;
+  html_body: string | null;
+  size_bytes: number;
+  error: string | null;
+  attempts: number;
+  next_attempt_at: string | null;
+  processed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AttachmentRow {
+  id: string;
+  client_id: string;
+  ticket_id: string | null;
+  event_id: string | null;
+  mail_id: string | null;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  /** 0 for a file attached to an internal note: client people never see it. */
+  public: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A link sent by mail that works once before it expires (password reset, invitation). Only its hash is kept. */
+export interface OneTimeLinkRow {
+  id: string;
+  purpose: 'reset' | 'invitation';
+  user_id: string;
+  ticket_id: string | null;
+  token_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
 }

@@ -113,7 +113,13 @@ function eventRow(ctx: Ctx, ticket: Pick<TicketRow, 'id' | 'client_id'>, at: str
     visibility: e.visibility ?? 'internal',
     body: e.body ?? null,
     data: e.data ?? {},
+    mail_pending: mayCallForMail(e) ? 1 : 0,
   };
+}
+
+/** Events the outbound composer looks at: what a requester is told, and the SLA milestones staff are warned of. */
+function mayCallForMail(e: EventSpec): boolean {
+  return e.visibility === 'public' || e.kind === 'sla' || e.kind === 'status';
 }
 
 export async function recordEvents(
