@@ -8,6 +8,7 @@ export * from './dates.js';
 export * from './escalation.js';
 export * from './hour-bank.js';
 export * from './login-throttle.js';
+export * from './mail/index.js';
 export * from './priority-matrix.js';
 export * from './public-holidays.js';
 export * from './roles.js';

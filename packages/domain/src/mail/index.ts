@@ -1,0 +1,4 @@
+export * from './addresses.js';
+export * from './automated-mail.js';
+export * from './mail-subject.js';
+export * from './message-ids.js';
