@@ -1,4 +1,5 @@
 export * from './assets.js';
+export * from './attachments.js';
 export * from './audit.js';
 export * from './auth.js';
 export * from './clients.js';
@@ -6,6 +7,7 @@ export * from './common.js';
 export * from './contracts.js';
 export * from './imports.js';
 export * from './knowledge.js';
+export * from './mail-intake.js';
 export * from './tickets.js';
 export * from './users.js';
 export * from './work.js';

@@ -23,7 +23,7 @@ import { AppError, forbidden, invalid, invalidFields } from '../../core/errors.j
 import type { Db } from '../../db/connection.js';
 import { nextCounterValue } from '../../db/counters.js';
 import { fromJson } from '../../db/dialect.js';
-import type { TicketRow } from '../../db/schema.js';
+import type { TicketEventRow, TicketRow } from '../../db/schema.js';
 import { followUpText } from './follow-up-text.js';
 import { fireDueMilestones } from './sla-milestones.js';
 import {
@@ -341,39 +341,50 @@ export class TicketWorkflow {
    * is recorded as a question, and the requester is asked explicitly (confirm or reject).
    */
   async comment(ctx: Ctx, ticketId: string, input: z.output<typeof CommentInput>): Promise<TicketEvent> {
+    const saved = await this.db.transaction().execute((trx) => this.commentIn(trx, ctx, ticketId, input));
+    return presentEvent(saved);
+  }
+
+  /**
+   * The same reply or note written in the caller's transaction: mail intake records a mail's reply together with the
+   * mail's own status. `data` adds to the event's data (the mail it came from, whether the ticket was resolved).
+   */
+  async commentIn(
+    trx: Db,
+    ctx: Ctx,
+    ticketId: string,
+    input: z.output<typeof CommentInput>,
+    data: Record<string, unknown> = {},
+  ): Promise<TicketEventRow> {
     const actor = ctx.actor;
     if (input.visibility === 'internal' && !seesInternal(actor)) {
       throw forbidden('Internal notes are for the provider');
     }
-    let eventId = '';
-    const events = await this.db.transaction().execute(async (trx) => {
-      const row = await findTicketForUpdate(trx, ticketId);
-      assertCanReadTicket(actor, row);
-      const draft = await openDraft(trx, row as TicketRow, this.clock.now());
-      if (draft.row.status === 'closed') throw refused('a closed ticket takes no more replies: open a new ticket');
-      await fireDueMilestones(trx, draft);
-      const fromClient = !isStaff(actor);
-      const onResolved = draft.row.status === 'resolved';
-      draft.events.push({
-        kind: input.visibility === 'internal' ? 'note' : 'reply',
-        visibility: input.visibility,
-        body: input.body,
-        data: fromClient && onResolved ? { askConfirmation: true } : {},
-      });
-      eventId = String(draft.events.length - 1);
-      if (fromClient && draft.row.status === 'pending' && draft.row.pending_reason === 'requester') {
-        // Back to the technician, or to the team's queue when the ticket changed hands while it waited.
-        if (draft.row.assignee_id) moveTo(draft, 'in_progress', { assignee: { kind: 'person' } });
-        else moveTo(draft, 'assigned', { assignee: draft.row.team_id ? { kind: 'team' } : null });
-      }
-      if (fromClient && draft.row.assignee_id) {
-        draft.notifications.push({ userIds: [draft.row.assignee_id], kind: 'client_reply', text: draft.row.title });
-      }
-      return saveDraft(trx, ctx, draft);
+    const row = await findTicketForUpdate(trx, ticketId);
+    assertCanReadTicket(actor, row);
+    const draft = await openDraft(trx, row as TicketRow, this.clock.now());
+    if (draft.row.status === 'closed') throw refused('a closed ticket takes no more replies: open a new ticket');
+    await fireDueMilestones(trx, draft);
+    const fromClient = !isStaff(actor);
+    const onResolved = draft.row.status === 'resolved';
+    draft.events.push({
+      kind: input.visibility === 'internal' ? 'note' : 'reply',
+      visibility: input.visibility,
+      body: input.body,
+      data: { ...(fromClient && onResolved ? { askConfirmation: true } : {}), ...data },
     });
-    const saved = events[Number(eventId)];
+    const index = draft.events.length - 1;
+    if (fromClient && draft.row.status === 'pending' && draft.row.pending_reason === 'requester') {
+      // Back to the technician, or to the team's queue when the ticket changed hands while it waited.
+      if (draft.row.assignee_id) moveTo(draft, 'in_progress', { assignee: { kind: 'person' } });
+      else moveTo(draft, 'assigned', { assignee: draft.row.team_id ? { kind: 'team' } : null });
+    }
+    if (fromClient && draft.row.assignee_id) {
+      draft.notifications.push({ userIds: [draft.row.assignee_id], kind: 'client_reply', text: draft.row.title });
+    }
+    const saved = (await saveDraft(trx, ctx, draft))[index];
     if (!saved) throw new AppError(500, 'internal', 'the reply was not recorded');
-    return presentEvent(saved);
+    return saved;
   }
 
   /** Merges a duplicate into the ticket that carries on; the duplicate is closed and points to it. */

@@ -284,6 +284,69 @@ export class TicketService {
     return this.get(ctx, id);
   }
 
+  /**
+   * A ticket opened by an inbound mail, written in the caller's transaction (mail intake marks the mail processed in
+   * the same one). Impact and urgency default to 3/3; it lands with the client's default team like a portal ticket.
+   */
+  async openFromMail(
+    trx: Db,
+    ctx: Ctx,
+    v: {
+      clientId: string;
+      title: string;
+      description: string;
+      requesterContactId: string | null;
+      requesterUserId: string | null;
+      requesterName: string | null;
+      mailId: string;
+    },
+  ): Promise<{ id: string; number: number }> {
+    const now = this.clock.now();
+    const client = await clientBasics(trx, v.clientId);
+    if (!client) throw notFound('Client');
+    const impact = 3;
+    const urgency = 3;
+    const result = await qualify(trx, {
+      clientId: v.clientId,
+      impact,
+      urgency,
+      categoryId: null,
+      assetIds: [],
+      today: localDateOf(now, client.time_zone),
+    });
+    if ('problems' in result) throw invalidFields(result.problems);
+    const q = result.qualification;
+    const row = await this.newTicketRow(ctx, now, {
+      ...v,
+      type: 'incident',
+      source: 'email',
+      impact,
+      urgency,
+      categoryId: null,
+      qualification: q,
+    });
+    row.number = await nextCounterValue(trx, 'ticket');
+    await insertTicket(trx, row);
+    const draft = await openDraft(trx, row, now);
+    draft.events.push({
+      kind: 'created',
+      visibility: 'public',
+      body: row.description || null,
+      data: { source: 'email', mailId: v.mailId, priority: row.priority, level: row.support_level },
+    });
+    this.routeAtIntake(draft, await defaultTeam(trx, v.clientId, q, null), null, false);
+    draft.reindex = true;
+    await saveDraft(trx, ctx, draft);
+    await this.audit.record(trx, ctx, {
+      action: 'create',
+      objectType: 'ticket',
+      objectId: row.id,
+      clientId: row.client_id,
+      after: { number: row.number, title: row.title, priority: row.priority, source: 'email' },
+    });
+    return { id: row.id, number: row.number };
+  }
+
   /** A new ticket's row, SLA clocks started at `now` (used by intake and by follow-up tasks). */
   async newTicketRow(
     ctx: Ctx,
