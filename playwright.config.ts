@@ -11,6 +11,10 @@ if (!existsSync(CHROMIUM)) {
 }
 
 const PORT = 8199;
+/** Mail: the server's SMTP intake, and the catcher it relays outbound mail to (read by the specs over HTTP). */
+export const E2E_SMTP_INTAKE_PORT = 8126;
+const CATCHER_SMTP_PORT = 8127;
+export const E2E_CATCHER_URL = 'http://127.0.0.1:8128';
 /** Every run starts the real server on a fresh data directory, with the demo provider loaded. */
 const dataDir = process.env.VIGIE_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
 process.env.VIGIE_E2E_DATA_DIR = dataDir; // the config is loaded again by each worker: keep one directory
@@ -44,19 +48,31 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: 'node apps/server/bin/vigie.mjs start',
-    url: `http://127.0.0.1:${PORT}/readyz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      VIGIE_DATA_DIR: dataDir,
-      VIGIE_HTTP_PORT: String(PORT),
-      VIGIE_SMTP_PORT: '0',
-      VIGIE_ADMIN_PASSWORD: 'e2e-admin-password',
-      VIGIE_DEMO: 'on',
+  webServer: [
+    {
+      command: `node --import tsx e2e/support/mail-catcher.ts ${CATCHER_SMTP_PORT} 8128`,
+      url: `${E2E_CATCHER_URL}/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
     },
-  },
+    {
+      command: 'node apps/server/bin/vigie.mjs start',
+      url: `http://127.0.0.1:${PORT}/readyz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        VIGIE_DATA_DIR: dataDir,
+        VIGIE_HTTP_PORT: String(PORT),
+        VIGIE_SMTP_PORT: String(E2E_SMTP_INTAKE_PORT),
+        VIGIE_SMTP_HOST: '127.0.0.1',
+        VIGIE_SMTP_RELAY_URL: `smtp://127.0.0.1:${CATCHER_SMTP_PORT}`,
+        VIGIE_PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+        VIGIE_MAIL_INTERVAL_SECONDS: '1',
+        VIGIE_ADMIN_PASSWORD: 'e2e-admin-password',
+        VIGIE_DEMO: 'on',
+      },
+    },
+  ],
 });
