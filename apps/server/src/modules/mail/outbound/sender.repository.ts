@@ -1,0 +1,84 @@
+/** The outbox as the sender sees it: due mails claimed under a lease, their files, and each try's outcome. */
+import { newId } from '../../../core/ids.js';
+import type { Db } from '../../../db/connection.js';
+import { dialectOf } from '../../../db/dialect.js';
+import type { MailMessageRow } from '../../../db/schema.js';
+
+export type ClaimedMail = MailMessageRow & { ticket_number: number | null };
+
+/**
+ * Takes up to `limit` queued mails due now and pushes their next try `leaseMs` away, in one transaction: another
+ * process (SKIP LOCKED on PostgreSQL) or the next pass will not take them while this one sends. If this process dies
+ * mid-send, the lease runs out and the mail is tried again.
+ */
+export async function claimDueMails(db: Db, now: string, leaseUntil: string, limit: number): Promise<ClaimedMail[]> {
+  return db.transaction().execute(async (trx) => {
+    let query = trx
+      .selectFrom('mail_messages')
+      .select('id')
+      .where('status', '=', 'queued')
+      .where('next_attempt_at', '<=', now)
+      .orderBy('next_attempt_at')
+      .orderBy('id')
+      .limit(limit);
+    if (dialectOf(trx) === 'postgres') query = query.forUpdate().skipLocked();
+    const ids = (await query.execute()).map((r) => r.id);
+    if (ids.length === 0) return [];
+    await trx.updateTable('mail_messages').set({ next_attempt_at: leaseUntil }).where('id', 'in', ids).execute();
+    return trx
+      .selectFrom('mail_messages')
+      .leftJoin('tickets', 'tickets.id', 'mail_messages.ticket_id')
+      .selectAll('mail_messages')
+      .select('tickets.number as ticket_number')
+      .where('mail_messages.id', 'in', ids)
+      .orderBy('mail_messages.created_at')
+      .orderBy('mail_messages.id')
+      .execute();
+  });
+}
+
+export async function filesOfMail(db: Db, mailId: string) {
+  return db
+    .selectFrom('attachments')
+    .select(['file_name', 'content_type', 'content'])
+    .where('mail_id', '=', mailId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export interface TryOutcome {
+  outcome: 'sent' | 'deferred' | 'failed';
+  detail: string;
+  at: string;
+  /** When to try again (deferred only). */
+  nextAttemptAt: string | null;
+}
+
+/** Records one try and moves the mail to where it leads, in one transaction. */
+export async function recordTry(db: Db, mailId: string, tries: number, result: TryOutcome): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('mail_attempts')
+      .values({
+        id: newId(),
+        mail_id: mailId,
+        at: result.at,
+        outcome: result.outcome,
+        detail: result.detail.slice(0, 1000),
+      })
+      .execute();
+    await trx
+      .updateTable('mail_messages')
+      .set({
+        status: result.outcome === 'deferred' ? 'queued' : result.outcome,
+        attempts: tries,
+        next_attempt_at: result.nextAttemptAt,
+        processed_at: result.outcome === 'deferred' ? null : result.at,
+        error: result.outcome === 'sent' ? null : result.detail.slice(0, 1000),
+        updated_at: result.at,
+      })
+      .where('id', '=', mailId)
+      .execute();
+  });
+}
