@@ -10,6 +10,7 @@ export * from './knowledge.js';
 export * from './mail.js';
 export * from './mail-intake.js';
 export * from './password-links.js';
+export * from './reports.js';
 export * from './tickets.js';
 export * from './users.js';
 export * from './work.js';

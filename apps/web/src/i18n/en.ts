@@ -1,4 +1,5 @@
 import { knowledgeEn } from './knowledge.en';
+import { reportsEn } from './reports.en';
 import { slaActionsEn } from './sla-actions.en';
 import { ticketsEn } from './tickets.en';
 import { workEn } from './work.en';
@@ -490,6 +491,7 @@ export const en = {
   ...workEn,
   ...knowledgeEn,
   ...slaActionsEn,
+  ...reportsEn,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

@@ -1,5 +1,6 @@
 import type { Translation } from './en';
 import { knowledgeFr } from './knowledge.fr';
+import { reportsFr } from './reports.fr';
 import { slaActionsFr } from './sla-actions.fr';
 import { ticketsFr } from './tickets.fr';
 import { workFr } from './work.fr';
@@ -495,4 +496,5 @@ export const fr: Translation = {
   ...workFr,
   ...knowledgeFr,
   ...slaActionsFr,
+  ...reportsFr,
 };
