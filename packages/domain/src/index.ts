@@ -11,6 +11,7 @@ export * from './login-throttle.js';
 export * from './mail/index.js';
 export * from './priority-matrix.js';
 export * from './public-holidays.js';
+export * from './reports/index.js';
 export * from './roles.js';
 export * from './sla-clock.js';
 export * from './ticket.js';

@@ -1,0 +1,3 @@
+export * from './report-figures.js';
+export * from './report-month.js';
+export * from './report-send-day.js';

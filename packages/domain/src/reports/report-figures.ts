@@ -1,0 +1,43 @@
+/** Arithmetic of the monthly SLA report's figures, the same for the screen, the CSV and the PDF. */
+
+/** Share of clocks met among those decided, in %, one decimal; null when none was decided (not "100 %"). */
+export function percentMet(met: number, missed: number): number | null {
+  const decided = met + missed;
+  if (decided === 0) return null;
+  return Math.round((met / decided) * 1000) / 10;
+}
+
+export interface RatingGiven {
+  ticketId: string;
+  /** ISO instant the rating was given. */
+  at: string;
+  rating: number;
+}
+
+export interface SatisfactionSummary {
+  ratings: number;
+  /** Two decimals; null without ratings. */
+  average: number | null;
+  /** Ratings 1 to 5, each with its count (zeros included, so that charts keep their shape). */
+  distribution: { rating: number; count: number }[];
+}
+
+/**
+ * The satisfaction of a month from the ratings given in it: a ticket rated twice in the month counts once, with
+ * its latest rating (a requester who changed their mind).
+ */
+export function satisfactionOf(given: readonly RatingGiven[]): SatisfactionSummary {
+  const latest = new Map<string, RatingGiven>();
+  for (const rating of given) {
+    const known = latest.get(rating.ticketId);
+    if (!known || rating.at >= known.at) latest.set(rating.ticketId, rating);
+  }
+  const ratings = [...latest.values()].map((r) => r.rating).filter((r) => Number.isInteger(r) && r >= 1 && r <= 5);
+  const distribution = [1, 2, 3, 4, 5].map((rating) => ({
+    rating,
+    count: ratings.filter((r) => r === rating).length,
+  }));
+  const average =
+    ratings.length === 0 ? null : Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100;
+  return { ratings: ratings.length, average, distribution };
+}
