@@ -4,6 +4,7 @@ import * as register from './migrations/0002-register.js';
 import * as audit from './migrations/0003-audit.js';
 import * as tickets from './migrations/0004-tickets.js';
 import * as mail from './migrations/0005-mail.js';
+import * as reports from './migrations/0006-reports.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003-audit': audit,
   '0004-tickets': tickets,
   '0005-mail': mail,
+  '0006-reports': reports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
