@@ -66,6 +66,8 @@ export const TicketSummary = z.object({
   assignee: PersonRef.nullable(),
   requesterName: z.string().nullable(),
   outOfScope: z.boolean(),
+  /** Held by the client's own IT at a level the client kept: no provider team, no provider SLA clock running. */
+  heldInHouse: z.boolean(),
   /** The nearest running deadline (take-charge or resolution); null when no clock runs. */
   dueAt: IsoInstant.nullable(),
   sla: TicketSla,
@@ -120,6 +122,11 @@ export const TicketInput = z.object({
   assigneeId: Id.nullable().optional(),
   /** A technician logging a call takes it at once (owned, in progress). */
   takeNow: z.boolean().default(false),
+  /**
+   * Handled by the client's own IT at the level the client keeps below the provider's (422 when it keeps none):
+   * no provider team and no provider SLA clock until it is escalated to the provider. The client's IT or staff.
+   */
+  handledInHouse: z.boolean().default(false),
 });
 export type TicketInput = z.input<typeof TicketInput>;
 
@@ -136,7 +143,8 @@ export const TicketPatch = patchOf(
   }),
 );
 
-export const QUEUES = ['mine', 'team', 'unassigned', 'breaching', 'pending', 'open', 'all'] as const;
+/** `in_house`: open tickets held by the client's own IT (the client_it's work queue). */
+export const QUEUES = ['mine', 'team', 'unassigned', 'breaching', 'pending', 'open', 'all', 'in_house'] as const;
 export const Queue = z.enum(QUEUES);
 export const TICKET_SORTS = ['due', 'updated', 'created'] as const;
 

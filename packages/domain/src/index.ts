@@ -7,6 +7,7 @@ export * from './contract.js';
 export * from './dates.js';
 export * from './escalation.js';
 export * from './hour-bank.js';
+export * from './in-house.js';
 export * from './login-throttle.js';
 export * from './mail/index.js';
 export * from './priority-matrix.js';

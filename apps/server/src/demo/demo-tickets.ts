@@ -32,6 +32,8 @@ interface Story {
   impact: 1 | 2 | 3 | 4;
   urgency: 1 | 2 | 3 | 4;
   assets?: string[];
+  /** Opened by the client's own IT at the level it keeps (no provider team or clock until escalated). */
+  inHouse?: true;
   steps: Step[];
 }
 
@@ -39,6 +41,7 @@ const LEA = 'lea.bernard@vigie.local';
 const KARIM = 'karim.haddad@vigie.local';
 const SOPHIE = 'sophie.laurent@vigie.local';
 const PAUL = 'paul.martin@vigie.local';
+const THOMAS = 'thomas.garnier@batisud.fr';
 const N1 = 'Support N1';
 const N2 = 'Infrastructure N2';
 
@@ -158,6 +161,21 @@ const STORIES: Story[] = [
     ],
   },
   {
+    client: 'BATI',
+    requester: 'emilie.schmitt@batisud.fr',
+    openedBy: THOMAS,
+    inHouse: true,
+    hoursAgo: 3,
+    title: 'Scanner du bureau d’études introuvable sur le réseau',
+    description: 'Le scanner A3 n’apparaît plus dans la liste des périphériques depuis le déménagement du bureau.',
+    impact: 4,
+    urgency: 3,
+    steps: [
+      { hoursAgo: 2.5, by: THOMAS, take: true },
+      { hoursAgo: 2.4, by: THOMAS, comment: 'Je passe vérifier le câble réseau du scanner cet après-midi.' },
+    ],
+  },
+  {
     client: 'CLINIQ',
     requester: 'sandrine.roux@clinique-tilleuls.fr',
     openedBy: SOPHIE,
@@ -235,6 +253,7 @@ export async function loadDemoTickets(services: Services, now: Date): Promise<vo
         impact: story.impact,
         urgency: story.urgency,
         assetIds,
+        handledInHouse: story.inHouse ?? false,
       }),
     );
     for (const step of story.steps) {

@@ -115,8 +115,8 @@ export const TICKET_SOURCES = exactly<Ticket['source']>()([
   'monitoring',
   'maintenance',
 ]);
-/** The queue tabs in the order of their keys (1…7). */
-export const TICKET_QUEUES = exactly<NonNullable<TicketListQuery['queue']>>()([
+/** The queue tabs in the order of their keys (1…7); `in_house` is the client's IT queue, shown in the portal. */
+export const TICKET_QUEUES = exactly<Exclude<NonNullable<TicketListQuery['queue']>, 'in_house'>>()([
   'mine',
   'team',
   'unassigned',

@@ -5,6 +5,7 @@ import {
   KbArticleSummary,
   KbListQuery,
   KbSuggestions,
+  KbSuggestQuery,
   page,
 } from '@vigie/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -43,6 +44,11 @@ export function knowledgeRoutes(services: Services): FastifyPluginAsyncZod {
         await services.knowledge.remove(ctxOf(request), request.params.articleId);
         return reply.status(204).send(null);
       },
+    );
+    app.get(
+      '/api/v1/kb/suggestions',
+      { schema: { tags, querystring: KbSuggestQuery, response: { 200: KbSuggestions, ...errorResponses } } },
+      (request) => services.knowledge.suggestionsForText(ctxOf(request), request.query.clientId, request.query.text),
     );
     app.get(
       '/api/v1/tickets/:ticketId/kb-suggestions',

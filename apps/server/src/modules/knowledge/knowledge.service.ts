@@ -6,7 +6,7 @@ import {
   type KbListQuery,
 } from '@vigie/contracts';
 import type { z } from 'zod';
-import { type Ctx, isStaff } from '../../core/actor.js';
+import { type Ctx, clientScopeOf, inScope, isStaff } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
@@ -134,6 +134,18 @@ export class KnowledgeService {
     const words = significantWords(`${ticket.title}\n${ticket.description}`);
     if (words.length === 0) return { items: [] };
     const rows = await suggestArticles(this.db, articleScopeOf(ctx.actor), ticket.client_id, words, SUGGESTIONS);
+    return { items: rows.map((row) => presentSummary(row, this.sourceShownTo(ctx))) };
+  }
+
+  /**
+   * Up to five articles for a ticket being written (the portal suggests them as the person types), among those the
+   * caller may read of that client and the provider-wide ones; a client out of reach reads as not found.
+   */
+  async suggestionsForText(ctx: Ctx, clientId: string, text: string): Promise<{ items: KbArticleSummary[] }> {
+    if (!inScope(clientScopeOf(ctx.actor), clientId)) throw notFound('Client');
+    const words = significantWords(text);
+    if (words.length === 0) return { items: [] };
+    const rows = await suggestArticles(this.db, articleScopeOf(ctx.actor), clientId, words, SUGGESTIONS);
     return { items: rows.map((row) => presentSummary(row, this.sourceShownTo(ctx))) };
   }
 

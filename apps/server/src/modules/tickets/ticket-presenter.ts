@@ -1,5 +1,5 @@
 import type { AssetSummary, Ticket, TicketSummary } from '@vigie/contracts';
-import { type SupportLevel, ticketReference } from '@vigie/domain';
+import { isHeldInHouse, type SupportLevel, ticketReference } from '@vigie/domain';
 import { fromJson } from '../../db/dialect.js';
 import { NO_DEADLINE } from '../../db/schema.js';
 import { presentSla } from './sla-storage.js';
@@ -26,6 +26,7 @@ export function presentSummary(row: TicketSummaryRow): TicketSummary {
     assignee: ref(row.assignee_id, row.assignee_name),
     requesterName: row.requester_name,
     outOfScope: row.out_of_scope === 1,
+    heldInHouse: isHeldInHouse(row.support_level as SupportLevel, row.entry_level as SupportLevel),
     dueAt: row.due_at === NO_DEADLINE ? null : row.due_at,
     sla: presentSla(row.sla, row.client_time_zone),
     createdAt: row.created_at,

@@ -10,6 +10,9 @@ import {
   DEFAULT_AUTO_CLOSE_BUSINESS_DAYS,
   defaultCalendar,
   escalationProblems,
+  escalationTargets,
+  handsOverToProvider,
+  isHeldInHouse,
   localDateOf,
   type SeverityLevel,
   type SupportLevel,
@@ -25,6 +28,7 @@ import { nextCounterValue } from '../../db/counters.js';
 import { fromJson } from '../../db/dialect.js';
 import type { TicketEventRow, TicketRow } from '../../db/schema.js';
 import { followUpText } from './follow-up-text.js';
+import { heldInHouse, inHouseHolderProblems, providerTeamFor, startProviderClocks } from './in-house.js';
 import { fireDueMilestones } from './sla-milestones.js';
 import {
   assertCanAnswerForRequester,
@@ -103,7 +107,10 @@ export class TicketWorkflow {
       const teamId = input.teamId !== undefined ? input.teamId : row.team_id;
       const assigneeId =
         input.assigneeId !== undefined ? input.assigneeId : teamId !== row.team_id ? null : row.assignee_id;
-      await this.checkHolder(trx, teamId, assigneeId, row.client_id);
+      if (heldInHouse(row)) {
+        const problems = await inHouseHolderProblems(trx, teamId, assigneeId, row.client_id);
+        if (problems.length > 0) throw invalidFields(problems);
+      } else await this.checkHolder(trx, teamId, assigneeId, row.client_id);
       this.handOver(draft, teamId, assigneeId);
     });
   }
@@ -151,11 +158,13 @@ export class TicketWorkflow {
       if (status === 'resolved' || status === 'closed') throw refused(`a ${status} ticket cannot be escalated`);
       if (input.kind === 'hierarchical') return this.bringManagerIn(trx, draft, input.reason, input.managerId ?? null);
       const from = row.support_level as SupportLevel;
+      const providerEntry = row.entry_level as SupportLevel;
       const problems = escalationProblems({
         fromLevel: from,
         toLevel: input.toLevel,
         diagnosis: input.diagnosis,
-        levelsDelivered: fromJson<SupportLevel[]>(row.levels_delivered),
+        // a ticket the client's IT holds may also go up through the levels the client keeps
+        levelsDelivered: escalationTargets(fromJson<SupportLevel[]>(row.levels_delivered)),
       });
       if (problems.length > 0) {
         throw invalid(
@@ -163,20 +172,37 @@ export class TicketWorkflow {
           problems.map((message) => ({ path: [message.includes('diagnosis') ? 'diagnosis' : 'toLevel'], message })),
         );
       }
-      const teamId = input.teamId !== undefined ? input.teamId : row.team_id;
-      const assigneeId = input.assigneeId ?? null;
-      if (!teamId && !assigneeId) {
+      let teamId = input.teamId !== undefined ? input.teamId : row.team_id;
+      let assigneeId = input.assigneeId ?? null;
+      const handOver = handsOverToProvider(from, input.toLevel, providerEntry);
+      if (handOver) {
+        // The client's IT hands over; which of the provider's teams and people take it is the provider's choice.
+        if (!isStaff(ctx.actor) && (input.teamId || input.assigneeId)) {
+          throw forbidden('Only the provider assigns tickets');
+        }
+        teamId ??= await providerTeamFor(trx, row.client_id, input.toLevel);
+      } else if (isHeldInHouse(input.toLevel, providerEntry)) {
+        // Up a level inside the client's IT: no provider team; the person holding it keeps it unless another is named.
+        const problems = await inHouseHolderProblems(trx, input.teamId, input.assigneeId, row.client_id);
+        if (problems.length > 0) throw invalidFields(problems);
+        teamId = null;
+        assigneeId = input.assigneeId ?? row.assignee_id;
+      }
+      if (!teamId && !assigneeId && !isHeldInHouse(input.toLevel, providerEntry)) {
         throw invalid(`choose the team that takes the ticket at N${input.toLevel}`, [
           { path: ['teamId'], message: `choose the team that takes the ticket at N${input.toLevel}` },
         ]);
       }
-      await this.checkHolder(trx, teamId, assigneeId, row.client_id);
+      if (!isHeldInHouse(input.toLevel, providerEntry)) await this.checkHolder(trx, teamId, assigneeId, row.client_id);
       row.support_level = input.toLevel;
-      if (draft.sla && draft.terms) draft.sla = changeSlaLevel(draft.sla, draft.terms, input.toLevel, draft.now);
+      if (handOver) startProviderClocks(draft, input.toLevel);
+      else if (draft.sla && draft.terms) draft.sla = changeSlaLevel(draft.sla, draft.terms, input.toLevel, draft.now);
       draft.events.push({
         kind: 'escalation',
+        // the client's IT wrote this diagnosis: handed to the provider, it stays readable on the client's side
+        ...(handOver ? { visibility: 'public' as const } : {}),
         body: input.diagnosis.trim(),
-        data: { kind: 'functional', from, to: input.toLevel },
+        data: { kind: 'functional', from, to: input.toLevel, ...(handOver ? { toProvider: true } : {}) },
       });
       this.handOver(draft, teamId, assigneeId);
       const notified = assigneeId ? [assigneeId] : teamId ? await activeTeamMemberIds(trx, teamId) : [];

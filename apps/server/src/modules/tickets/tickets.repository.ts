@@ -40,6 +40,7 @@ const SUMMARY_COLUMNS = [
   'tickets.pending_reason',
   'tickets.priority',
   'tickets.support_level',
+  'tickets.entry_level',
   'tickets.source',
   'tickets.team_id',
   'tickets.assignee_id',
@@ -166,6 +167,8 @@ export interface TicketFilter {
   teamIds?: readonly string[];
   assigneeId?: string;
   unassigned?: boolean;
+  /** true: only tickets held by the client's own IT (below the provider's entry level); false: none of them. */
+  inHouse?: boolean;
   categoryId?: string;
   dueBefore?: string;
   /** An exact ticket number (a reference typed in the search box). */
@@ -218,6 +221,9 @@ export async function listTickets(
   }
   if (filter.assigneeId) q = q.where('tickets.assignee_id', '=', filter.assigneeId);
   if (filter.unassigned) q = q.where('tickets.assignee_id', 'is', null);
+  if (filter.inHouse !== undefined) {
+    q = q.whereRef('tickets.support_level', filter.inHouse ? '<' : '>=', 'tickets.entry_level');
+  }
   if (filter.categoryId) q = q.where('tickets.category_id', '=', filter.categoryId);
   if (filter.dueBefore) q = q.where('tickets.due_at', '<=', filter.dueBefore);
   if (filter.number !== undefined) q = q.where('tickets.number', '=', filter.number);

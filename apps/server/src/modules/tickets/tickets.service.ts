@@ -19,6 +19,7 @@ import type { Db } from '../../db/connection.js';
 import { nextCounterValue } from '../../db/counters.js';
 import type { TicketRow } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { assertCanOpenInHouse, holdInHouse, inHouseHolderProblems, inHouseIntake } from './in-house.js';
 import { fireDueMilestones } from './sla-milestones.js';
 import { slaColumns } from './sla-storage.js';
 import {
@@ -151,6 +152,12 @@ export class TicketService {
       case 'unassigned':
         filter.isOpen = true;
         filter.unassigned = true;
+        // a ticket the client's own IT holds waits on nobody at the provider
+        filter.inHouse = false;
+        break;
+      case 'in_house':
+        filter.isOpen = true;
+        filter.inHouse = true;
         break;
       case 'breaching':
         filter.isOpen = true;
@@ -189,6 +196,7 @@ export class TicketService {
   async create(ctx: Ctx, input: CreateValues): Promise<Ticket> {
     const actor = ctx.actor;
     assertCanOpenTicketFor(actor, input.clientId);
+    if (input.handledInHouse) assertCanOpenInHouse(actor);
     const client = await clientBasics(this.db, input.clientId);
     if (!client) throw notFound('Client');
     const now = this.clock.now();
@@ -196,11 +204,11 @@ export class TicketService {
     const problems: { path: (string | number)[]; message: string }[] = [];
     if (!client.active) problems.push({ path: ['clientId'], message: 'this client is archived' });
 
-    // Who asked: a client person is their own requester; staff name a contact of the client.
+    // Who asked: a requester is their own; staff, the client's manager and its IT may name a contact of the client.
     let requesterContactId = input.requesterContactId ?? null;
     let requesterName: string | null = null;
     let requesterUserId: string | null = null;
-    if (!staff) {
+    if (!staff && !(requesterContactId && actor.role !== 'requester')) {
       requesterUserId = actor.userId;
       requesterName = actor.name;
       const me = actor.userId ? ((await staffUser(this.db, actor.userId))?.email ?? null) : null;
@@ -224,11 +232,15 @@ export class TicketService {
       today: localDateOf(now, client.time_zone),
     });
     if ('problems' in result) problems.push(...result.problems);
-    if (!staff && (input.teamId || input.assigneeId || input.takeNow)) {
+    // The client's IT may take at once a ticket it handles itself; the provider's queues are the provider's.
+    if (!staff && (input.teamId || input.assigneeId || (input.takeNow && !input.handledInHouse))) {
       throw forbidden('Only the provider assigns tickets');
     }
+    const inHouse =
+      input.handledInHouse && 'qualification' in result ? inHouseIntake(result.qualification, input) : null;
+    if (inHouse && 'problems' in inHouse) problems.push(...inHouse.problems);
     const teamId =
-      input.teamId !== undefined || !('qualification' in result)
+      input.handledInHouse || input.teamId !== undefined || !('qualification' in result)
         ? (input.teamId ?? null)
         : await defaultTeam(this.db, input.clientId, result.qualification, staff ? actor.userId : null);
     if (input.teamId && !(await teamServesClient(this.db, input.teamId, input.clientId))) {
@@ -237,8 +249,11 @@ export class TicketService {
     const assigneeId = input.takeNow ? actor.userId : (input.assigneeId ?? null);
     if (input.takeNow && !actor.userId)
       problems.push({ path: ['takeNow'], message: 'only a person can take a ticket' });
-    if (assigneeId)
+    if (input.handledInHouse) {
+      problems.push(...(await inHouseHolderProblems(this.db, null, assigneeId, input.clientId)));
+    } else if (assigneeId) {
       problems.push(...(await this.assigneeProblems(this.db, assigneeId, input.clientId, ['assigneeId'])));
+    }
     if (problems.length > 0 || 'problems' in result) {
       throw invalidFields(problems);
     }
@@ -258,6 +273,7 @@ export class TicketService {
       requesterName,
       qualification: q,
     });
+    if (inHouse && 'level' in inHouse) holdInHouse(row, inHouse.level);
     const id = await this.db.transaction().execute(async (trx) => {
       row.number = await nextCounterValue(trx, 'ticket');
       await insertTicket(trx, row);
@@ -267,7 +283,13 @@ export class TicketService {
         kind: 'created',
         visibility: 'public',
         body: row.description || null,
-        data: { source, priority: row.priority, level: row.support_level, outOfScope: row.out_of_scope === 1 },
+        data: {
+          source,
+          priority: row.priority,
+          level: row.support_level,
+          outOfScope: row.out_of_scope === 1,
+          ...(inHouse ? { inHouse: true } : {}),
+        },
       });
       this.routeAtIntake(draft, teamId, assigneeId, input.takeNow);
       draft.reindex = true;
