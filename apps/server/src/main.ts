@@ -23,16 +23,22 @@ export interface Running {
 /** Opens and migrates the database, creates the first admin (and the demo on a new database), then serves HTTP. */
 export async function startServer(
   config: Config,
-  options: { clock?: Clock; logger?: boolean; scheduler?: boolean } = {},
+  options: { clock?: Clock; logger?: boolean; scheduler?: boolean; mail?: boolean } = {},
 ): Promise<Running> {
   const clock = options.clock ?? systemClock;
   const db = openDatabase(config.database);
   try {
     const applied = await migrateToLatest(db);
     const isNewDatabase = applied.includes('0001-identity');
-    const services = buildServices(db, clock, config.auth, config.jobs);
+    const services = buildServices(db, clock, config.auth, config.jobs, {
+      supportAddress: config.mail.supportAddress,
+      relayUrl: config.mail.relayUrl,
+      publicUrl: config.http.publicUrl ?? undefined,
+    });
     const firstAdmin = await ensureFirstAdmin(db, clock, config.admin);
     const demoLoaded = isNewDatabase && config.demo && (await loadDemo(services));
+    // The demo's made-up history is not news to anyone: none of it is mailed.
+    if (demoLoaded) await services.outboundMail.composer.skipPending();
     const app = await buildApp({ config, services, logger: options.logger ?? true });
     const scheduler = new SlaScheduler(db, clock, (error) =>
       app.log.error({ err: error }, 'SLA scheduler pass failed'),
@@ -43,6 +49,12 @@ export async function startServer(
     const port = typeof address === 'object' && address ? address.port : config.http.port;
     const host = config.http.host === '0.0.0.0' || config.http.host === '::' ? 'localhost' : config.http.host;
     const url = config.http.publicUrl ?? `http://${host}:${port}`;
+    // Links in mail (portal, reset, invitation) point at the address people reach the server on.
+    services.outboundMail.settings.publicUrl = url.replace(/\/+$/, '');
+    if (options.mail !== false) {
+      services.outboundMail.useErrorLog((error) => app.log.error({ err: error }, 'Outbound mail pass failed'));
+      services.outboundMail.start(config.mail.outboxIntervalMs);
+    }
     return {
       app,
       db,
@@ -53,6 +65,7 @@ export async function startServer(
       demoLoaded,
       async stop() {
         await scheduler.stop();
+        await services.outboundMail.stop();
         await app.close();
         await db.destroy();
       },

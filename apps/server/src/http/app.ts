@@ -11,10 +11,12 @@ import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { clientRoutes } from '../modules/clients/clients.routes.js';
 import { contractRoutes } from '../modules/contracts/contracts.routes.js';
 import { authRoutes } from '../modules/identity/auth.routes.js';
+import { passwordLinkRoutes } from '../modules/identity/password-links.routes.js';
 import { tokenRoutes } from '../modules/identity/tokens.routes.js';
 import { userRoutes } from '../modules/identity/users.routes.js';
 import { importRoutes } from '../modules/imports/imports.routes.js';
 import { knowledgeRoutes } from '../modules/knowledge/knowledge.routes.js';
+import { mailLogRoutes } from '../modules/mail/outbound/mail-log.routes.js';
 import { ticketSetupRoutes } from '../modules/tickets/ticket-setup.routes.js';
 import { ticketRoutes } from '../modules/tickets/tickets.routes.js';
 import { interventionRoutes } from '../modules/work/interventions.routes.js';
@@ -96,6 +98,10 @@ export async function buildApp({ config, services, logger = true }: AppOptions):
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   registerAuthentication(app, services.auth);
+  // A change that succeeded may call for mail (a ticket event, a link): the outbound worker looks at once.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) services.outboundMail.wake();
+  });
   registerMetrics(app, config.metricsToken ?? null);
   await app.register(healthRoutes(services.db));
   await app.register(authRoutes(services, { secureCookies: config.http.publicUrl?.startsWith('https://') ?? false }));
@@ -111,6 +117,10 @@ export async function buildApp({ config, services, logger = true }: AppOptions):
   await app.register(knowledgeRoutes(services));
   await app.register(timeRoutes(services));
   await app.register(interventionRoutes(services));
+  await app.register(mailLogRoutes(services));
+  await app.register(
+    passwordLinkRoutes(services, { secureCookies: config.http.publicUrl?.startsWith('https://') ?? false }),
+  );
   await registerWebApp(app, config.webDir);
   return app;
 }

@@ -11,11 +11,16 @@ import { SiteService } from '../modules/clients/sites.service.js';
 import { ContractService } from '../modules/contracts/contracts.service.js';
 import { AuthService } from '../modules/identity/auth.service.js';
 import { LoginThrottle } from '../modules/identity/login-throttle.service.js';
+import { PasswordLinkService } from '../modules/identity/password-links.service.js';
 import { TeamService } from '../modules/identity/teams.service.js';
 import { TokenService } from '../modules/identity/tokens.service.js';
 import { UserService } from '../modules/identity/users.service.js';
 import { ImportService } from '../modules/imports/imports.service.js';
 import { KnowledgeService } from '../modules/knowledge/knowledge.service.js';
+import { MailDigestService } from '../modules/mail/outbound/mail-digest.service.js';
+import { MailLogService } from '../modules/mail/outbound/mail-log.service.js';
+import { OutboundMail } from '../modules/mail/outbound/outbound-mail.js';
+import { type OutboundSettings, outboundSettings } from '../modules/mail/outbound/outbound-settings.js';
 import { DeskService } from '../modules/tickets/desk.service.js';
 import { TicketSetupService } from '../modules/tickets/ticket-setup.service.js';
 import { TicketWorkflow } from '../modules/tickets/ticket-workflow.service.js';
@@ -34,8 +39,10 @@ export function buildServices(
   clock: Clock,
   auth: Config['auth'],
   jobs: Pick<Config['jobs'], 'autoCloseBusinessDays'> = { autoCloseBusinessDays: 5 },
+  mail: Partial<OutboundSettings> = {},
 ) {
   const audit = new AuditService(db, clock);
+  const outbound = outboundSettings(mail);
   const throttle = new LoginThrottle(
     db,
     clock,
@@ -82,5 +89,9 @@ export function buildServices(
     timeEntries,
     hourBanks: new HourBankService(db, clock, workLookups),
     interventions: new InterventionService(db, clock, audit, tickets, workLookups, timeEntries),
+    outboundMail: new OutboundMail(db, clock, outbound),
+    mailLog: new MailLogService(db, clock, audit, outbound),
+    mailDigests: new MailDigestService(db, clock),
+    passwordLinks: new PasswordLinkService(db, clock, audit, outbound, auth.sessionHours),
   };
 }

@@ -25,6 +25,10 @@ export async function markEventsComposed(trx: Db, ids: readonly string[]): Promi
   await trx.updateTable('ticket_events').set({ mail_pending: 0 }).where('id', 'in', ids).execute();
 }
 
+export async function skipAllPending(db: Db): Promise<void> {
+  await db.updateTable('ticket_events').set({ mail_pending: 0 }).where('mail_pending', '=', 1).execute();
+}
+
 export interface TicketForComposer {
   id: string;
   number: number;

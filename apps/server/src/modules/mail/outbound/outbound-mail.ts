@@ -24,16 +24,21 @@ export class OutboundMail {
   private running: Promise<OutboundPass> | null = null;
   private wokenDuringPass = false;
   private stopped = true;
+  private onError: (error: unknown) => void = () => {};
 
   constructor(
     db: Db,
     clock: Clock,
     readonly settings: OutboundSettings,
-    private readonly onError: (error: unknown) => void = () => {},
   ) {
     this.composer = new TicketMailComposer(db, clock, settings);
     this.sender = new MailSender(db, clock, settings);
     this.digests = new DigestJob(db, clock, settings);
+  }
+
+  /** Where failed passes are reported (the server's log). */
+  useErrorLog(onError: (error: unknown) => void): void {
+    this.onError = onError;
   }
 
   /** One pass: compose, queue digests, send. Concurrent calls share the pass in flight. */

@@ -18,6 +18,7 @@ import {
   isStaffAuthor,
   markEventsComposed,
   type Recipient,
+  skipAllPending,
   type TicketForComposer,
   threadOf,
 } from './composer.repository.js';
@@ -58,6 +59,11 @@ export class TicketMailComposer {
       total.mails += batch.mails;
       if (batch.events < BATCH) return total;
     }
+  }
+
+  /** Marks every pending event as composed without mailing (the demo's history, loaded at start). */
+  async skipPending(): Promise<void> {
+    await skipAllPending(this.db);
   }
 
   /** One batch in one transaction: the mails are queued and the events cleared together, or neither. */
