@@ -87,7 +87,7 @@ export class TicketMailComposer {
     const byStaff = await isStaffAuthor(trx, event.actor_id);
     const kind = ticketMailKindOf(
       { kind: event.kind, visibility: event.visibility, data, byStaff },
-      { source: ticket.source, mergedIntoId: ticket.merged_into_id, closeCause: ticket.close_cause },
+      { source: ticket.source, mergedIntoId: ticket.merged_into_id },
     );
     if (!kind) return 0;
     if (!isRequesterMail(kind)) {

@@ -7,7 +7,7 @@
  * - a public `reply` by provider staff → the reply, to the requester.
  * - `status` → pending on the requester → request for information.
  * - `solution` → resolution mail (the solution, confirm and reject links).
- * - `status` → closed (not merged, not closed by the requester themselves) → closure mail with a rating link.
+ * - `status` → closed (not merged) → closure mail with a rating link (not when the requester closed it themselves).
  * - a client's `reply` that arrived while the ticket was resolved → "do you refuse the solution?", with both links
  *   (sent to that person, who asked nothing explicit: the one mail that goes back to the event's author).
  * - `sla` warning / breach → staff alert (assignee, else the team; breaches also to managers).
@@ -34,7 +34,6 @@ export interface EventForMail {
 export interface TicketForMail {
   source: string;
   mergedIntoId: string | null;
-  closeCause: string | null;
 }
 
 export function ticketMailKindOf(event: EventForMail, ticket: TicketForMail): TicketMailKind | null {
@@ -49,13 +48,8 @@ export function ticketMailKindOf(event: EventForMail, ticket: TicketForMail): Ti
       return 'resolution';
     case 'status':
       if (event.data.to === 'pending' && event.data.pendingReason === 'requester') return 'information_request';
-      if (
-        event.data.to === 'closed' &&
-        ticket.mergedIntoId === null &&
-        ticket.closeCause !== 'requester_confirmation'
-      ) {
-        return event.byStaff ? 'closure' : null;
-      }
+      // Closed by the requester themselves: not mailed (the composer never mails the author of the event).
+      if (event.data.to === 'closed' && ticket.mergedIntoId === null) return 'closure';
       return null;
     case 'sla':
       if (event.data.milestone === 'warning') return 'sla_warning';

@@ -42,7 +42,8 @@ export const ticketMailTexts = {
     factStatus: 'Statut',
     factAssignee: 'Assigné à',
     nobody: 'personne',
-    re: 'Re :',
+    // Not « Re : »: every mail client recognizes "Re:", and intake strips it to find the ticket.
+    re: 'Re:',
   },
   en: {
     hello: 'Hello {name},',
