@@ -7,6 +7,7 @@ import { loadDemo } from './demo/load-demo.js';
 import { buildApp } from './http/app.js';
 import { buildServices, type Services } from './http/services.js';
 import { ensureFirstAdmin } from './modules/identity/bootstrap.js';
+import { type RunningIntake, startMailIntake } from './modules/mail/intake/intake-runtime.js';
 import { SlaScheduler } from './modules/tickets/sla-scheduler.js';
 
 export interface Running {
@@ -17,6 +18,8 @@ export interface Running {
   url: string;
   firstAdmin: { email: string; password: string; generated: boolean } | null;
   demoLoaded: boolean;
+  /** Mail intake (SMTP listener, IMAP poller); `smtpPort` null when disabled. */
+  intake: RunningIntake;
   stop(): Promise<void>;
 }
 
@@ -33,6 +36,7 @@ export async function startServer(
     const services = buildServices(db, clock, config.auth, config.jobs, {
       supportAddress: config.mail.supportAddress,
       relayUrl: config.mail.relayUrl,
+      maxMessageBytes: config.mail.maxMessageBytes,
       publicUrl: config.http.publicUrl ?? undefined,
     });
     const firstAdmin = await ensureFirstAdmin(db, clock, config.admin);
@@ -55,6 +59,11 @@ export async function startServer(
       services.outboundMail.useErrorLog((error) => app.log.error({ err: error }, 'Outbound mail pass failed'));
       services.outboundMail.start(config.mail.outboxIntervalMs);
     }
+    const intake = await startMailIntake(
+      options.mail === false ? { ...config, smtpPort: 0 } : config,
+      services,
+      app.log,
+    );
     return {
       app,
       db,
@@ -63,7 +72,9 @@ export async function startServer(
       url,
       firstAdmin,
       demoLoaded,
+      intake,
       async stop() {
+        await intake.stop();
         await scheduler.stop();
         await services.outboundMail.stop();
         await app.close();

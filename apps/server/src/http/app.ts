@@ -7,6 +7,7 @@ import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fa
 import type { Config } from '../config.js';
 import { AppError } from '../core/errors.js';
 import { assetRoutes } from '../modules/assets/assets.routes.js';
+import { attachmentRoutes } from '../modules/attachments/attachments.routes.js';
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { clientRoutes } from '../modules/clients/clients.routes.js';
 import { contractRoutes } from '../modules/contracts/contracts.routes.js';
@@ -16,6 +17,7 @@ import { tokenRoutes } from '../modules/identity/tokens.routes.js';
 import { userRoutes } from '../modules/identity/users.routes.js';
 import { importRoutes } from '../modules/imports/imports.routes.js';
 import { knowledgeRoutes } from '../modules/knowledge/knowledge.routes.js';
+import { inboundMailRoutes } from '../modules/mail/intake/inbound-mail.routes.js';
 import { mailLogRoutes } from '../modules/mail/outbound/mail-log.routes.js';
 import { ticketSetupRoutes } from '../modules/tickets/ticket-setup.routes.js';
 import { ticketRoutes } from '../modules/tickets/tickets.routes.js';
@@ -118,6 +120,8 @@ export async function buildApp({ config, services, logger = true }: AppOptions):
   await app.register(timeRoutes(services));
   await app.register(interventionRoutes(services));
   await app.register(mailLogRoutes(services));
+  await app.register(attachmentRoutes(services));
+  await app.register(inboundMailRoutes(services));
   await app.register(
     passwordLinkRoutes(services, { secureCookies: config.http.publicUrl?.startsWith('https://') ?? false }),
   );

@@ -9,6 +9,7 @@ import { ClientService } from '../modules/clients/clients.service.js';
 import { ContactService } from '../modules/clients/contacts.service.js';
 import { SiteService } from '../modules/clients/sites.service.js';
 import { ContractService } from '../modules/contracts/contracts.service.js';
+import { AttachmentService } from '../modules/attachments/attachments.service.js';
 import { AuthService } from '../modules/identity/auth.service.js';
 import { LoginThrottle } from '../modules/identity/login-throttle.service.js';
 import { PasswordLinkService } from '../modules/identity/password-links.service.js';
@@ -17,6 +18,9 @@ import { TokenService } from '../modules/identity/tokens.service.js';
 import { UserService } from '../modules/identity/users.service.js';
 import { ImportService } from '../modules/imports/imports.service.js';
 import { KnowledgeService } from '../modules/knowledge/knowledge.service.js';
+import { InboundMailService } from '../modules/mail/intake/inbound-mail.service.js';
+import { IntakeProcessor } from '../modules/mail/intake/intake-processor.js';
+import { MailIntakeService } from '../modules/mail/intake/mail-intake.service.js';
 import { MailDigestService } from '../modules/mail/outbound/mail-digest.service.js';
 import { MailLogService } from '../modules/mail/outbound/mail-log.service.js';
 import { OutboundMail } from '../modules/mail/outbound/outbound-mail.js';
@@ -39,7 +43,7 @@ export function buildServices(
   clock: Clock,
   auth: Config['auth'],
   jobs: Pick<Config['jobs'], 'autoCloseBusinessDays'> = { autoCloseBusinessDays: 5 },
-  mail: Partial<OutboundSettings> = {},
+  mail: Partial<OutboundSettings> & { maxMessageBytes?: number } = {},
 ) {
   const audit = new AuditService(db, clock);
   const outbound = outboundSettings(mail);
@@ -65,6 +69,17 @@ export function buildServices(
     users: new UserService(db, clock, audit, clients),
   };
   const timeEntries = new TimeEntryService(db, clock, audit, tickets, workLookups);
+  const attachments = new AttachmentService(db, clock, audit, tickets);
+  const intakeProcessor = new IntakeProcessor(clock, tickets, workflow, attachments, {
+    get supportAddress() {
+      return outbound.supportAddress;
+    },
+    maxMessageBytes: mail.maxMessageBytes ?? 25 * 1024 * 1024,
+    get relayConfigured() {
+      return outbound.relayUrl !== null;
+    },
+  });
+  const mailIntake = new MailIntakeService(db, clock, intakeProcessor);
   return {
     db,
     clock,
@@ -93,5 +108,8 @@ export function buildServices(
     mailLog: new MailLogService(db, clock, audit, outbound),
     mailDigests: new MailDigestService(db, clock),
     passwordLinks: new PasswordLinkService(db, clock, audit, outbound, auth.sessionHours),
+    attachments,
+    mailIntake,
+    inboundMail: new InboundMailService(db, clock, audit, mailIntake, intakeProcessor),
   };
 }

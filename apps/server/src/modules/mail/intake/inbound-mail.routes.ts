@@ -1,0 +1,71 @@
+import { InboundMail, InboundMailAssignInput, InboundMailListQuery, InboundMailSummary, page } from '@vigie/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ctxOf } from '../../../http/request-context.js';
+import { errorResponses, idParam } from '../../../http/route-helpers.js';
+import type { Services } from '../../../http/services.js';
+
+/** Staff routes of inbound mail: the triage and quarantine queues and what is done with them. */
+export function inboundMailRoutes(services: Services): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['mail'];
+    const mailId = idParam('mailId');
+    app.get(
+      '/api/v1/mail/inbound',
+      {
+        schema: {
+          tags,
+          querystring: InboundMailListQuery,
+          response: { 200: page(InboundMailSummary), ...errorResponses },
+        },
+      },
+      (request) => services.inboundMail.list(ctxOf(request), request.query),
+    );
+    app.get(
+      '/api/v1/mail/inbound/:mailId',
+      { schema: { tags, params: mailId, response: { 200: InboundMail, ...errorResponses } } },
+      (request) => services.inboundMail.get(ctxOf(request), request.params.mailId),
+    );
+    app.get(
+      '/api/v1/mail/inbound/:mailId/raw',
+      {
+        schema: {
+          tags,
+          params: mailId,
+          produces: ['message/rfc822'],
+          response: { 200: z.any().describe('the raw message'), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const raw = await services.inboundMail.raw(ctxOf(request), request.params.mailId);
+        return reply
+          .header('content-type', 'message/rfc822')
+          .header('content-disposition', `attachment; filename="${raw.fileName}"`)
+          .header('content-security-policy', "default-src 'none'; sandbox")
+          .send(Buffer.from(raw.content));
+      },
+    );
+    app.post(
+      '/api/v1/mail/inbound/:mailId/reinject',
+      { schema: { tags, params: mailId, response: { 200: InboundMail, ...errorResponses } } },
+      (request) => services.inboundMail.reinject(ctxOf(request), request.params.mailId),
+    );
+    app.post(
+      '/api/v1/mail/inbound/:mailId/assign',
+      {
+        schema: {
+          tags,
+          params: mailId,
+          body: InboundMailAssignInput,
+          response: { 200: InboundMail, ...errorResponses },
+        },
+      },
+      (request) => services.inboundMail.assign(ctxOf(request), request.params.mailId, request.body),
+    );
+    app.post(
+      '/api/v1/mail/inbound/:mailId/discard',
+      { schema: { tags, params: mailId, response: { 200: InboundMail, ...errorResponses } } },
+      (request) => services.inboundMail.discard(ctxOf(request), request.params.mailId),
+    );
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * The one intake path of SMTP and IMAP: a raw message is stored (with its raw source) in one transaction before the
+ * channel acknowledges it; it is processed right after, in-process; a message left `received` (a crash, the database
+ * gone mid-way) is taken again by {@link reprocessStale}. Same Message-ID twice: stored once, processed once.
+ */
+import type { Clock } from '../../../core/clock.js';
+import type { Db } from '../../../db/connection.js';
+import { countFailedAttempt, insertReceived, receivedBefore, recordOutcome } from './inbound-mail.repository.js';
+import type { IntakeProcessor, ProcessResult } from './intake-processor.js';
+import { messageIdOfRaw, rawSummaryOf } from './raw-headers.js';
+
+/** Processing failures (not verdicts: the database failing, a bug) before a message is put in quarantine. */
+export const MAX_PROCESSING_ATTEMPTS = 5;
+
+export interface Stored {
+  id: string;
+  messageId: string;
+  duplicate: boolean;
+}
+
+export class MailIntakeService {
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly processor: IntakeProcessor,
+  ) {}
+
+  /** Told of every failed processing attempt (main.ts logs them). */
+  onError: (error: unknown, mailId: string) => void = () => {};
+
+  /**
+   * Stores one message as received. The SMTP listener gives the envelope sender, recorded as a Return-Path header in
+   * front of the message, as a delivering MTA does (RFC 5321 §4.4): the null sender `<>` marks a bounce.
+   * Throws when the database cannot take it: the channel must then refuse for now (SMTP 451) or retry (IMAP).
+   */
+  async store(raw: Uint8Array, channel: 'smtp' | 'imap', envelopeSender?: string | null): Promise<Stored> {
+    const bytes =
+      envelopeSender === undefined
+        ? raw
+        : Buffer.concat([Buffer.from(`Return-Path: <${(envelopeSender ?? '').replace(/[<>\r\n]/g, '')}>\r\n`), raw]);
+    const messageId = messageIdOfRaw(raw);
+    const summary = rawSummaryOf(raw);
+    const at = this.clock.now().toISOString();
+    const stored = await this.db
+      .transaction()
+      .execute((trx) =>
+        insertReceived(trx, { messageId, channel, raw: bytes, subject: summary.subject, from: summary.from, at }),
+      );
+    return { ...stored, messageId };
+  }
+
+  /** Stores, then processes in the background (the channel has its answer as soon as the message is stored). */
+  async receive(raw: Uint8Array, channel: 'smtp' | 'imap', envelopeSender?: string | null): Promise<Stored> {
+    const stored = await this.store(raw, channel, envelopeSender);
+    if (!stored.duplicate) this.track(this.process(stored.id));
+    return stored;
+  }
+
+  /** Processes one message now; a failure is counted and left for the next pass (quarantine after a few). */
+  async process(mailId: string): Promise<ProcessResult | null> {
+    try {
+      return await this.db.transaction().execute((trx) => this.processor.processIn(trx, mailId));
+    } catch (error) {
+      this.onError(error, mailId);
+      await this.countFailure(mailId, error);
+      return null;
+    }
+  }
+
+  private async countFailure(mailId: string, error: unknown): Promise<void> {
+    const at = this.clock.now().toISOString();
+    try {
+      const attempts = await countFailedAttempt(this.db, mailId, String((error as Error)?.message ?? error), at);
+      if (attempts >= MAX_PROCESSING_ATTEMPTS) {
+        await this.db.transaction().execute((trx) =>
+          recordOutcome(trx, mailId, {
+            status: 'quarantined',
+            kind: 'malformed',
+            error: `Processing failed ${attempts} times: ${String((error as Error)?.message ?? error)}`.slice(0, 1000),
+            at,
+          }),
+        );
+      }
+    } catch {
+      // The database is away: the message stays received, and the next pass takes it again.
+    }
+  }
+
+  /** Messages stored at least `olderThanMs` ago and never processed (the job's pass). */
+  async reprocessStale(olderThanMs: number, limit = 100): Promise<number> {
+    const before = new Date(this.clock.now().getTime() - olderThanMs).toISOString();
+    const ids = await receivedBefore(this.db, before, limit);
+    for (const id of ids) await this.process(id);
+    return ids.length;
+  }
+
+  /** Resolves once every background processing started so far is done (tests, shutdown). */
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private track(promise: Promise<unknown>): void {
+    this.inFlight.add(promise);
+    void promise.finally(() => this.inFlight.delete(promise));
+  }
+}
