@@ -2,6 +2,7 @@ import { TicketInput } from '@vigie/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../src/core/actor.js';
 import type { Db } from '../src/db/connection.js';
+import { enqueueMail } from '../src/modules/mail/outbox.repository.js';
 import { insertNotifications } from '../src/modules/tickets/notifications.repository.js';
 import { DIALECTS } from './databases.js';
 import { factories, PASSWORD } from './factories.js';
@@ -28,6 +29,8 @@ interface Tenant {
   timeEntryId: string;
   interventionId: string;
   articleId: string;
+  /** An outbound mail about the work ticket (the mail log). */
+  mailId: string;
   secretStrings: string[];
 }
 
@@ -158,6 +161,20 @@ async function seedTenant(h: Harness, label: string): Promise<Tenant> {
     at: new Date().toISOString(),
   });
   const [notification] = (await h.services.desk.notifications(managerCtx, { limit: 1 })).items;
+  const mail = await enqueueMail(
+    h.db,
+    {
+      kind: 'reply',
+      to: [{ address: `${secret.toLowerCase()}@example.test` }],
+      locale: 'fr',
+      subject: `Mail ${secret}`,
+      text: `Body ${secret}`,
+      html: `<p>Body ${secret}</p>`,
+      ticketId: workTicket.id,
+      clientId: client.id,
+    },
+    { supportAddress: 'support@vigie.local', now: new Date(), held: true },
+  );
   return {
     viewId: view.id,
     notificationId: notification?.id ?? '',
@@ -166,6 +183,7 @@ async function seedTenant(h: Harness, label: string): Promise<Tenant> {
     timeEntryId: timeEntry.id,
     interventionId: visit.id,
     articleId: article.id,
+    mailId: mail.id,
     clientId: client.id,
     siteId: site.id,
     contactId: contact.id,
@@ -195,6 +213,7 @@ async function seedTenant(h: Harness, label: string): Promise<Tenant> {
       article.id,
       view.id,
       notification?.id ?? secret,
+      mail.id,
     ],
   };
 }
@@ -217,6 +236,7 @@ function paramValue(name: string, b: Tenant): string[] {
     articleId: [b.articleId],
     viewId: [b.viewId],
     notificationId: [b.notificationId],
+    mailId: [b.mailId],
     // Provider-wide, like vendors: not client data; writes are refused to everyone but managers.
     categoryId: [],
     vendorId: [],
