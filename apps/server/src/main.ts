@@ -8,6 +8,7 @@ import { buildApp } from './http/app.js';
 import { buildServices, type Services } from './http/services.js';
 import { ensureFirstAdmin } from './modules/identity/bootstrap.js';
 import { type RunningIntake, startMailIntake } from './modules/mail/intake/intake-runtime.js';
+import { ReportScheduler } from './modules/reports/report-scheduler.js';
 import { SlaScheduler } from './modules/tickets/sla-scheduler.js';
 
 export interface Running {
@@ -48,6 +49,11 @@ export async function startServer(
       app.log.error({ err: error }, 'SLA scheduler pass failed'),
     );
     if (options.scheduler !== false) scheduler.start(config.jobs.intervalMs);
+    // The monthly SLA report, mailed to each client's managers on the first business day of the month.
+    const reportScheduler = new ReportScheduler(db, clock, services.reports, (error) =>
+      app.log.error({ err: error }, 'Monthly report send pass failed'),
+    );
+    if (options.scheduler !== false) reportScheduler.start(config.jobs.intervalMs);
     await app.listen({ host: config.http.host, port: config.http.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.http.port;
@@ -76,6 +82,7 @@ export async function startServer(
       async stop() {
         await intake.stop();
         await scheduler.stop();
+        await reportScheduler.stop();
         await services.outboundMail.stop();
         await app.close();
         await db.destroy();

@@ -19,6 +19,7 @@ import { importRoutes } from '../modules/imports/imports.routes.js';
 import { knowledgeRoutes } from '../modules/knowledge/knowledge.routes.js';
 import { inboundMailRoutes } from '../modules/mail/intake/inbound-mail.routes.js';
 import { mailLogRoutes } from '../modules/mail/outbound/mail-log.routes.js';
+import { reportRoutes } from '../modules/reports/reports.routes.js';
 import { ticketSetupRoutes } from '../modules/tickets/ticket-setup.routes.js';
 import { ticketRoutes } from '../modules/tickets/tickets.routes.js';
 import { interventionRoutes } from '../modules/work/interventions.routes.js';
@@ -119,6 +120,7 @@ export async function buildApp({ config, services, logger = true }: AppOptions):
   await app.register(knowledgeRoutes(services));
   await app.register(timeRoutes(services));
   await app.register(interventionRoutes(services));
+  await app.register(reportRoutes(services));
   await app.register(mailLogRoutes(services));
   await app.register(attachmentRoutes(services));
   await app.register(inboundMailRoutes(services));

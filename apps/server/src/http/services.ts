@@ -25,6 +25,7 @@ import { MailDigestService } from '../modules/mail/outbound/mail-digest.service.
 import { MailLogService } from '../modules/mail/outbound/mail-log.service.js';
 import { OutboundMail } from '../modules/mail/outbound/outbound-mail.js';
 import { type OutboundSettings, outboundSettings } from '../modules/mail/outbound/outbound-settings.js';
+import { SlaReportService } from '../modules/reports/sla-report.service.js';
 import { DeskService } from '../modules/tickets/desk.service.js';
 import { TicketSetupService } from '../modules/tickets/ticket-setup.service.js';
 import { TicketWorkflow } from '../modules/tickets/ticket-workflow.service.js';
@@ -108,6 +109,7 @@ export function buildServices(
     mailLog: new MailLogService(db, clock, audit, outbound),
     mailDigests: new MailDigestService(db, clock),
     passwordLinks: new PasswordLinkService(db, clock, audit, outbound, auth.sessionHours),
+    reports: new SlaReportService(db, clock, outbound),
     attachments,
     mailIntake,
     inboundMail: new InboundMailService(db, clock, audit, mailIntake, intakeProcessor),

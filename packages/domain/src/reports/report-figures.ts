@@ -1,4 +1,6 @@
 /** Arithmetic of the monthly SLA report's figures, the same for the screen, the CSV and the PDF. */
+import { subtractBusinessMs } from '../business-time.js';
+import type { BusinessCalendar } from '../calendar.js';
 
 /** Share of clocks met among those decided, in %, one decimal; null when none was decided (not "100 %"). */
 export function percentMet(met: number, missed: number): number | null {
@@ -40,4 +42,13 @@ export function satisfactionOf(given: readonly RatingGiven[]): SatisfactionSumma
   const average =
     ratings.length === 0 ? null : Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100;
   return { ratings: ratings.length, average, distribution };
+}
+
+/**
+ * The deadline a breach overran. A breach is recorded as due one business millisecond past the deadline, which for a
+ * deadline at closing time is the next opening (Friday 18:00 → Monday 09:00:00.001): step back over that
+ * millisecond in business time, so that the report names Friday 18:00 as the ticket page did.
+ */
+export function deadlineOfBreach(calendar: BusinessCalendar, breachDueAt: Date): Date {
+  return new Date(subtractBusinessMs(calendar, breachDueAt, 2).getTime() + 1);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type BusinessCalendar, defaultCalendar } from '../calendar.js';
-import { percentMet, satisfactionOf } from './report-figures.js';
+import { roundTheClock } from '../sla-clock.js';
+import { deadlineOfBreach, percentMet, satisfactionOf } from './report-figures.js';
 import {
   daysOfMonth,
   isReportMonth,
@@ -71,6 +72,21 @@ describe('report figures', () => {
       ],
     });
     expect(satisfactionOf([]).average).toBeNull();
+  });
+
+  it('names the deadline a breach overran, not the next opening', () => {
+    const office = defaultCalendar();
+    // Thursday 8 October 18:00 Paris; the breach became due on Friday at 09:00:00.001.
+    expect(deadlineOfBreach(office, new Date('2026-10-09T07:00:00.001Z')).toISOString()).toBe(
+      '2026-10-08T16:00:00.000Z',
+    );
+    expect(deadlineOfBreach(office, new Date('2026-10-05T12:00:00.001Z')).toISOString()).toBe(
+      '2026-10-05T12:00:00.000Z',
+    );
+    const always = roundTheClock('Europe/Paris');
+    expect(deadlineOfBreach(always, new Date('2026-10-05T02:00:00.001Z')).toISOString()).toBe(
+      '2026-10-05T02:00:00.000Z',
+    );
   });
 });
 
