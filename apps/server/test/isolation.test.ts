@@ -29,6 +29,9 @@ interface Tenant {
   timeEntryId: string;
   interventionId: string;
   articleId: string;
+  /** A mail B's contact wrote (processed into a ticket of B) and a file on B's work ticket. */
+  inboundMailId: string;
+  attachmentId: string;
   /** An outbound mail about the work ticket (the mail log). */
   mailId: string;
   secretStrings: string[];
@@ -161,6 +164,20 @@ async function seedTenant(h: Harness, label: string): Promise<Tenant> {
     at: new Date().toISOString(),
   });
   const [notification] = (await h.services.desk.notifications(managerCtx, { limit: 1 })).items;
+  const inbound = await h.services.mailIntake.store(
+    Buffer.from(
+      `From: ${contact.email}\r\nTo: support@vigie.local\r\nSubject: Inbound ${secret}\r\nMessage-ID: <in.${secret}@example.test>\r\n\r\nMail ${secret}\r\n`,
+    ),
+    'smtp',
+    contact.email,
+  );
+  await h.services.mailIntake.process(inbound.id);
+  const [file] = await h.services.attachments.upload(
+    workerCtx,
+    workTicket.id,
+    [{ fileName: `file-${secret}.txt`, contentType: 'text/plain', content: Buffer.from(`File ${secret}`) }],
+    false,
+  );
   const mail = await enqueueMail(
     h.db,
     {
@@ -183,6 +200,8 @@ async function seedTenant(h: Harness, label: string): Promise<Tenant> {
     timeEntryId: timeEntry.id,
     interventionId: visit.id,
     articleId: article.id,
+    inboundMailId: inbound.id,
+    attachmentId: file?.id ?? '',
     mailId: mail.id,
     clientId: client.id,
     siteId: site.id,
@@ -213,6 +232,8 @@ async function seedTenant(h: Harness, label: string): Promise<Tenant> {
       article.id,
       view.id,
       notification?.id ?? secret,
+      inbound.id,
+      file?.id ?? secret,
       mail.id,
     ],
   };
@@ -236,6 +257,8 @@ function paramValue(name: string, b: Tenant): string[] {
     articleId: [b.articleId],
     viewId: [b.viewId],
     notificationId: [b.notificationId],
+    inboundMailId: [b.inboundMailId],
+    attachmentId: [b.attachmentId],
     mailId: [b.mailId],
     // Provider-wide, like vendors: not client data; writes are refused to everyone but managers.
     categoryId: [],
@@ -385,6 +408,8 @@ for (const dialect of DIALECTS) {
         `/api/v1/assets/${b.assetId}/impact`,
         `/api/v1/tickets/${b.workTicketId}/time-entries`,
         `/api/v1/tickets/${b.workTicketId}/interventions`,
+        `/api/v1/tickets/${b.workTicketId}/attachments`,
+        `/api/v1/attachments/${b.attachmentId}/content`,
         `/api/v1/tickets/${b.workTicketId}/kb-suggestions`,
         `/api/v1/contracts/${b.onsiteContractId}/hour-bank`,
         `/api/v1/interventions/${b.interventionId}`,

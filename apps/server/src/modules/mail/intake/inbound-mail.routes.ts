@@ -9,7 +9,7 @@ import type { Services } from '../../../http/services.js';
 export function inboundMailRoutes(services: Services): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['mail'];
-    const mailId = idParam('mailId');
+    const mailId = idParam('inboundMailId');
     app.get(
       '/api/v1/mail/inbound',
       {
@@ -22,12 +22,12 @@ export function inboundMailRoutes(services: Services): FastifyPluginAsyncZod {
       (request) => services.inboundMail.list(ctxOf(request), request.query),
     );
     app.get(
-      '/api/v1/mail/inbound/:mailId',
+      '/api/v1/mail/inbound/:inboundMailId',
       { schema: { tags, params: mailId, response: { 200: InboundMail, ...errorResponses } } },
-      (request) => services.inboundMail.get(ctxOf(request), request.params.mailId),
+      (request) => services.inboundMail.get(ctxOf(request), request.params.inboundMailId),
     );
     app.get(
-      '/api/v1/mail/inbound/:mailId/raw',
+      '/api/v1/mail/inbound/:inboundMailId/raw',
       {
         schema: {
           tags,
@@ -37,7 +37,7 @@ export function inboundMailRoutes(services: Services): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const raw = await services.inboundMail.raw(ctxOf(request), request.params.mailId);
+        const raw = await services.inboundMail.raw(ctxOf(request), request.params.inboundMailId);
         return reply
           .header('content-type', 'message/rfc822')
           .header('content-disposition', `attachment; filename="${raw.fileName}"`)
@@ -46,12 +46,12 @@ export function inboundMailRoutes(services: Services): FastifyPluginAsyncZod {
       },
     );
     app.post(
-      '/api/v1/mail/inbound/:mailId/reinject',
+      '/api/v1/mail/inbound/:inboundMailId/reinject',
       { schema: { tags, params: mailId, response: { 200: InboundMail, ...errorResponses } } },
-      (request) => services.inboundMail.reinject(ctxOf(request), request.params.mailId),
+      (request) => services.inboundMail.reinject(ctxOf(request), request.params.inboundMailId),
     );
     app.post(
-      '/api/v1/mail/inbound/:mailId/assign',
+      '/api/v1/mail/inbound/:inboundMailId/assign',
       {
         schema: {
           tags,
@@ -60,12 +60,12 @@ export function inboundMailRoutes(services: Services): FastifyPluginAsyncZod {
           response: { 200: InboundMail, ...errorResponses },
         },
       },
-      (request) => services.inboundMail.assign(ctxOf(request), request.params.mailId, request.body),
+      (request) => services.inboundMail.assign(ctxOf(request), request.params.inboundMailId, request.body),
     );
     app.post(
-      '/api/v1/mail/inbound/:mailId/discard',
+      '/api/v1/mail/inbound/:inboundMailId/discard',
       { schema: { tags, params: mailId, response: { 200: InboundMail, ...errorResponses } } },
-      (request) => services.inboundMail.discard(ctxOf(request), request.params.mailId),
+      (request) => services.inboundMail.discard(ctxOf(request), request.params.inboundMailId),
     );
   };
 }
