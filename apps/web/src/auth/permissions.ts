@@ -11,17 +11,18 @@ export type NavKey =
   | 'ticketSettings'
   | 'kb'
   | 'tokens'
+  | 'reports'
   | 'myCompany';
 
 /** Which navigation entries a role sees. */
 export function navFor(user: Me): NavKey[] {
   switch (user.role) {
     case 'admin':
-      return ['tickets', 'kb', 'clients', 'assets', 'audit', 'users', 'teams', 'ticketSettings', 'tokens'];
+      return ['tickets', 'kb', 'clients', 'assets', 'reports', 'audit', 'users', 'teams', 'ticketSettings', 'tokens'];
     case 'manager':
-      return ['tickets', 'kb', 'clients', 'assets', 'audit', 'teams', 'ticketSettings', 'tokens'];
+      return ['tickets', 'kb', 'clients', 'assets', 'reports', 'audit', 'teams', 'ticketSettings', 'tokens'];
     case 'technician':
-      return ['tickets', 'kb', 'clients', 'assets', 'tokens'];
+      return ['tickets', 'kb', 'clients', 'assets', 'reports', 'tokens'];
     default:
       return ['myCompany'];
   }

@@ -123,7 +123,7 @@ export async function renderSlaReportPdf(report: SlaReport, locale: ReportLocale
   } else {
     w.table(
       [l.reference, l.ticketTitle, l.priority, l.clock, l.deadline, l.breachedAt],
-      [56, 150, 32, 82, 88, 88],
+      [56, 142, 40, 82, 88, 88],
       report.breaches.map((b) => [
         b.reference,
         b.title,
