@@ -13,7 +13,7 @@ import { ClientPage } from './pages/client-page';
 import { ClientsPage } from './pages/clients-page';
 import { KbArticlePage } from './pages/kb-article-page';
 import { KbPage } from './pages/kb-page';
-import { ReportsPage } from './pages/reports-page';
+import { MailOutboxPage } from './pages/mail-outbox-page';
 import { SignInPage } from './pages/sign-in-page';
 import { TeamsPage } from './pages/teams-page';
 import { TicketPage } from './pages/ticket-page';
@@ -58,7 +58,7 @@ export function App() {
         <Route path="assets" element={<AssetsPage />} />
         <Route path="assets/:assetId" element={<AssetPage />} />
         <Route path="audit" element={<AuditPage />} />
-        <Route path="reports" element={<ReportsPage />} />
+        <Route path="mail/outbox" element={<MailOutboxPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="teams" element={<TeamsPage />} />
         <Route path="tokens" element={<TokensPage />} />

@@ -11,18 +11,17 @@ export type NavKey =
   | 'ticketSettings'
   | 'kb'
   | 'tokens'
-  | 'reports'
   | 'myCompany';
 
 /** Which navigation entries a role sees. */
 export function navFor(user: Me): NavKey[] {
   switch (user.role) {
     case 'admin':
-      return ['tickets', 'kb', 'clients', 'assets', 'reports', 'audit', 'users', 'teams', 'ticketSettings', 'tokens'];
+      return ['tickets', 'kb', 'clients', 'assets', 'audit', 'users', 'teams', 'ticketSettings', 'tokens'];
     case 'manager':
-      return ['tickets', 'kb', 'clients', 'assets', 'reports', 'audit', 'teams', 'ticketSettings', 'tokens'];
+      return ['tickets', 'kb', 'clients', 'assets', 'audit', 'teams', 'ticketSettings', 'tokens'];
     case 'technician':
-      return ['tickets', 'kb', 'clients', 'assets', 'reports', 'tokens'];
+      return ['tickets', 'kb', 'clients', 'assets', 'tokens'];
     default:
       return ['myCompany'];
   }
@@ -91,4 +90,9 @@ export function canDeleteArticles(user: Me): boolean {
 /** The audit trail of one client: managers of the provider, and the client's own manager. */
 export function canSeeClientAudit(user: Me): boolean {
   return canSeeAudit(user) || user.role === 'client_manager';
+}
+
+/** The outgoing mail log: provider staff (technicians see the mail of the clients they serve). */
+export function canSeeMailOutbox(user: Me): boolean {
+  return isStaff(user);
 }

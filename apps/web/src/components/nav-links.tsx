@@ -3,7 +3,6 @@ import {
   IconAddressBook,
   IconBook,
   IconBuilding,
-  IconChartBar,
   IconHistory,
   IconKey,
   IconServer,
@@ -17,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { canRead, type NavKey, navFor } from '../auth/permissions';
 import { useMe } from '../auth/session-context';
+import { MailOutboxNavLink } from './mail-outbox-nav-link';
 
 export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
@@ -29,7 +29,6 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
     clients: { to: '/clients', label: t('nav.clients'), icon: <IconAddressBook size={18} /> },
     assets: { to: '/assets', label: t('nav.assets'), icon: <IconServer size={18} /> },
     audit: { to: '/audit', label: t('nav.audit'), icon: <IconHistory size={18} /> },
-    reports: { to: '/reports', label: t('reports.nav'), icon: <IconChartBar size={18} /> },
     users: { to: '/users', label: t('nav.users'), icon: <IconUsers size={18} /> },
     teams: { to: '/teams', label: t('nav.teams'), icon: <IconUsersGroup size={18} /> },
     ticketSettings: { to: '/settings/tickets', label: t('nav.ticketSettings'), icon: <IconSettings size={18} /> },
@@ -68,6 +67,7 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
           onClick={onNavigate}
         />
       )}
+      <MailOutboxNavLink onNavigate={onNavigate} />
     </nav>
   );
 }

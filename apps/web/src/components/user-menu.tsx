@@ -1,8 +1,10 @@
 import { ActionIcon, Button, Group, SegmentedControl, Text, Tooltip } from '@mantine/core';
 import { IconKeyboard, IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { isStaff } from '../auth/permissions';
 import { useMe, useSession } from '../auth/session-context';
 import { changeLanguage, currentLanguage, type Language } from '../i18n';
+import { MailDigestToggle } from './mail-digest-toggle';
 
 export function UserMenu({ onShowShortcuts }: { onShowShortcuts: () => void }) {
   const { t } = useTranslation();
@@ -19,6 +21,7 @@ export function UserMenu({ onShowShortcuts }: { onShowShortcuts: () => void }) {
           {user.email} · {t(`roles.${user.role}`)}
         </Text>
       </div>
+      {isStaff(user) && <MailDigestToggle />}
       <SegmentedControl
         size="xs"
         aria-label={t('header.language')}

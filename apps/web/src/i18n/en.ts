@@ -1,4 +1,5 @@
 import { knowledgeEn } from './knowledge.en';
+import { mailOutboxEn } from './mail-outbox.en';
 import { reportsEn } from './reports.en';
 import { slaActionsEn } from './sla-actions.en';
 import { ticketsEn } from './tickets.en';
@@ -489,6 +490,7 @@ export const en = {
   },
   ...ticketsEn,
   ...workEn,
+  ...mailOutboxEn,
   ...knowledgeEn,
   ...slaActionsEn,
   ...reportsEn,

@@ -1,5 +1,6 @@
 import type { Translation } from './en';
 import { knowledgeFr } from './knowledge.fr';
+import { mailOutboxFr } from './mail-outbox.fr';
 import { reportsFr } from './reports.fr';
 import { slaActionsFr } from './sla-actions.fr';
 import { ticketsFr } from './tickets.fr';
@@ -494,6 +495,7 @@ export const fr: Translation = {
   },
   ...ticketsFr,
   ...workFr,
+  ...mailOutboxFr,
   ...knowledgeFr,
   ...slaActionsFr,
   ...reportsFr,
