@@ -11,9 +11,16 @@ import { AssetsPage } from './pages/assets-page';
 import { AuditPage } from './pages/audit-page';
 import { ClientPage } from './pages/client-page';
 import { ClientsPage } from './pages/clients-page';
+import { InvitationPage } from './pages/invitation-page';
 import { KbArticlePage } from './pages/kb-article-page';
 import { KbPage } from './pages/kb-page';
 import { MailOutboxPage } from './pages/mail-outbox-page';
+import { PortalHomePage } from './pages/portal-home-page';
+import { PortalNewTicketPage } from './pages/portal-new-ticket-page';
+import { PortalReportPage } from './pages/portal-report-page';
+import { PortalTicketPage } from './pages/portal-ticket-page';
+import { ReportsPage } from './pages/reports-page';
+import { ResetPasswordPage } from './pages/reset-password-page';
 import { SignInPage } from './pages/sign-in-page';
 import { TeamsPage } from './pages/teams-page';
 import { TicketPage } from './pages/ticket-page';
@@ -27,6 +34,9 @@ export function App() {
   const { user, signedOut } = useSession();
   const location = useLocation();
 
+  // Pages of the links sent by mail: reachable without a session (and whatever the session).
+  if (location.pathname === '/reset-password') return <ResetPasswordPage />;
+  if (location.pathname === '/invitation') return <InvitationPage />;
   if (user === undefined) {
     return (
       <Center h="100vh">
@@ -46,6 +56,10 @@ export function App() {
       <Route path="/sign-in" element={<AfterSignIn user={user} />} />
       <Route element={<AppLayout />}>
         <Route index element={<Navigate to={homePath(user)} replace />} />
+        <Route path="portal" element={<PortalHomePage />} />
+        <Route path="portal/new" element={<PortalNewTicketPage />} />
+        <Route path="portal/tickets/:ticketId" element={<PortalTicketPage />} />
+        <Route path="portal/report" element={<PortalReportPage />} />
         <Route path="tickets" element={<TicketsPage />} />
         <Route path="tickets/:ticketId" element={<TicketPage />} />
         <Route path="tickets/:ticketId/:tab" element={<TicketPage />} />
@@ -59,6 +73,7 @@ export function App() {
         <Route path="assets/:assetId" element={<AssetPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="mail/outbox" element={<MailOutboxPage />} />
+        <Route path="reports" element={<ReportsPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="teams" element={<TeamsPage />} />
         <Route path="tokens" element={<TokensPage />} />

@@ -56,6 +56,8 @@ interface RequestOptions {
   body?: unknown;
   /** Raw text body sent with this content type (CSV imports). */
   text?: { body: string; contentType: string };
+  /** A multipart form (file uploads); the browser sets its content type and boundary. */
+  form?: FormData;
   /** Do not treat 401 as an expired session (sign-in, session probe). */
   allowUnauthorized?: boolean;
 }
@@ -63,8 +65,9 @@ interface RequestOptions {
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
-  let body: string | undefined;
-  if (options.text) {
+  let body: string | FormData | undefined;
+  if (options.form) body = options.form;
+  else if (options.text) {
     headers['Content-Type'] = options.text.contentType;
     body = options.text.body;
   } else if (options.body !== undefined) {

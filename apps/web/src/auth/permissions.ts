@@ -11,19 +11,25 @@ export type NavKey =
   | 'ticketSettings'
   | 'kb'
   | 'tokens'
-  | 'myCompany';
+  | 'reports'
+  | 'myCompany'
+  | 'portal'
+  | 'portalNew'
+  | 'portalReport';
 
 /** Which navigation entries a role sees. */
 export function navFor(user: Me): NavKey[] {
   switch (user.role) {
     case 'admin':
-      return ['tickets', 'kb', 'clients', 'assets', 'audit', 'users', 'teams', 'ticketSettings', 'tokens'];
+      return ['tickets', 'kb', 'clients', 'assets', 'reports', 'audit', 'users', 'teams', 'ticketSettings', 'tokens'];
     case 'manager':
-      return ['tickets', 'kb', 'clients', 'assets', 'audit', 'teams', 'ticketSettings', 'tokens'];
+      return ['tickets', 'kb', 'clients', 'assets', 'reports', 'audit', 'teams', 'ticketSettings', 'tokens'];
     case 'technician':
-      return ['tickets', 'kb', 'clients', 'assets', 'tokens'];
+      return ['tickets', 'kb', 'clients', 'assets', 'reports', 'tokens'];
+    case 'client_manager':
+      return ['portal', 'portalNew', 'portalReport', 'myCompany'];
     default:
-      return ['myCompany'];
+      return ['portal', 'portalNew', 'myCompany'];
   }
 }
 
@@ -63,11 +69,11 @@ export function canSeeAudit(user: Me): boolean {
 
 /** Where a user lands after sign-in. */
 export function homePath(user: Me): string {
-  if (isClientRole(user.role)) return user.clientId ? `/clients/${user.clientId}` : '/assets';
+  if (isClientRole(user.role)) return '/portal';
   return '/tickets';
 }
 
-/** Provider staff work tickets (the console); client people will get their portal view. */
+/** Provider staff work tickets (the console); client people have the portal (`/portal`). */
 export function isStaff(user: Me): boolean {
   return !isClientRole(user.role);
 }
@@ -90,6 +96,21 @@ export function canDeleteArticles(user: Me): boolean {
 /** The audit trail of one client: managers of the provider, and the client's own manager. */
 export function canSeeClientAudit(user: Me): boolean {
   return canSeeAudit(user) || user.role === 'client_manager';
+}
+
+/** The portal's service report (the month's SLA figures and the hour bank): the client's manager. */
+export function canSeeServiceReport(user: Me): boolean {
+  return user.role === 'client_manager';
+}
+
+/** The client's in-house IT works, in the portal, the tickets it holds at the levels the client kept. */
+export function worksInHouse(user: Me): boolean {
+  return user.role === 'client_it';
+}
+
+/** A requester follows their own tickets; the client's manager and IT see all of the client's. */
+export function seesAllClientTickets(user: Me): boolean {
+  return user.role === 'client_manager' || user.role === 'client_it';
 }
 
 /** The outgoing mail log: provider staff (technicians see the mail of the clients they serve). */

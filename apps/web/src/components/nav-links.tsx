@@ -3,8 +3,12 @@ import {
   IconAddressBook,
   IconBook,
   IconBuilding,
+  IconChartBar,
+  IconFilePlus,
   IconHistory,
   IconKey,
+  IconLifebuoy,
+  IconReportAnalytics,
   IconServer,
   IconSettings,
   IconTicket,
@@ -23,16 +27,26 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
   const user = useMe();
   const { pathname } = useLocation();
 
-  const entries: Record<NavKey, { to: string; label: string; icon: ReactNode }> = {
+  const entries: Record<NavKey, { to: string; label: string; icon: ReactNode; activeUnder?: string }> = {
     tickets: { to: '/tickets', label: t('nav.tickets'), icon: <IconTicket size={18} /> },
     kb: { to: '/kb', label: t('nav.kb'), icon: <IconBook size={18} /> },
     clients: { to: '/clients', label: t('nav.clients'), icon: <IconAddressBook size={18} /> },
     assets: { to: '/assets', label: t('nav.assets'), icon: <IconServer size={18} /> },
     audit: { to: '/audit', label: t('nav.audit'), icon: <IconHistory size={18} /> },
+    reports: { to: '/reports', label: t('reports.nav'), icon: <IconChartBar size={18} /> },
     users: { to: '/users', label: t('nav.users'), icon: <IconUsers size={18} /> },
     teams: { to: '/teams', label: t('nav.teams'), icon: <IconUsersGroup size={18} /> },
     ticketSettings: { to: '/settings/tickets', label: t('nav.ticketSettings'), icon: <IconSettings size={18} /> },
     tokens: { to: '/tokens', label: t('nav.tokens'), icon: <IconKey size={18} /> },
+    portal: {
+      to: '/portal',
+      label: user.role === 'requester' ? t('portalNav.requests') : t('portalNav.companyRequests'),
+      icon: <IconLifebuoy size={18} />,
+      // a ticket of the portal belongs here; "/portal/new" and "/portal/report" have their own entries
+      activeUnder: '/portal/tickets/',
+    },
+    portalNew: { to: '/portal/new', label: t('portalNav.newRequest'), icon: <IconFilePlus size={18} /> },
+    portalReport: { to: '/portal/report', label: t('portalNav.report'), icon: <IconReportAnalytics size={18} /> },
     myCompany: {
       to: user.clientId ? `/clients/${user.clientId}` : '/',
       label: t('nav.myCompany'),
@@ -52,7 +66,7 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
             to={entry.to}
             label={entry.label}
             leftSection={entry.icon}
-            active={pathname === entry.to || pathname.startsWith(`${entry.to}/`)}
+            active={pathname === entry.to || pathname.startsWith(entry.activeUnder ?? `${entry.to}/`)}
             onClick={onNavigate}
           />
         );

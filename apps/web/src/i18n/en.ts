@@ -1,5 +1,6 @@
 import { knowledgeEn } from './knowledge.en';
 import { mailOutboxEn } from './mail-outbox.en';
+import { portalEn } from './portal.en';
 import { reportsEn } from './reports.en';
 import { slaActionsEn } from './sla-actions.en';
 import { ticketsEn } from './tickets.en';
@@ -492,6 +493,7 @@ export const en = {
   ...workEn,
   ...mailOutboxEn,
   ...knowledgeEn,
+  ...portalEn,
   ...slaActionsEn,
   ...reportsEn,
 };

@@ -1,6 +1,7 @@
 import type { Translation } from './en';
 import { knowledgeFr } from './knowledge.fr';
 import { mailOutboxFr } from './mail-outbox.fr';
+import { portalFr } from './portal.fr';
 import { reportsFr } from './reports.fr';
 import { slaActionsFr } from './sla-actions.fr';
 import { ticketsFr } from './tickets.fr';
@@ -497,6 +498,7 @@ export const fr: Translation = {
   ...workFr,
   ...mailOutboxFr,
   ...knowledgeFr,
+  ...portalFr,
   ...slaActionsFr,
   ...reportsFr,
 };

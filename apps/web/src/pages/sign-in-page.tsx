@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   Center,
   Group,
@@ -13,6 +14,7 @@ import {
 import { IconAlertCircle } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiError } from '../api/http';
 import { useSession } from '../auth/session-context';
 import { changeLanguage, currentLanguage, type Language } from '../i18n';
@@ -86,6 +88,9 @@ export function SignInPage() {
             <Button type="submit" loading={busy}>
               {t('signIn.submit')}
             </Button>
+            <Anchor component={Link} to="/reset-password" size="sm" ta="center">
+              {t('passwordLinks.forgot')}
+            </Anchor>
           </Stack>
         </form>
       </Paper>
