@@ -7,6 +7,11 @@ import { type Harness, startHarness } from './harness.js';
 import { ApiClient } from './http-client.js';
 import { type SmtpSink, startSmtpSink } from './smtp-sink.js';
 
+/** The error of a refused request (`{ error: { code, message } }`). */
+async function errorOf(response: Response): Promise<{ code: string; message: string }> {
+  return ((await response.json()) as { error: { code: string; message: string } }).error;
+}
+
 /** Wall-clock instant in Paris (March 2026: UTC+1). */
 const paris = (local: string) => new Date(`${local}+01:00`);
 
@@ -71,7 +76,7 @@ for (const dialect of DIALECTS) {
       expect(on).toMatchObject({ enabled: true, hour: 8 });
       const bad = await manager.request('PUT', '/api/v1/me/mail-digest', { enabled: true, hour: 24 });
       expect(bad.status).toBe(400);
-      expect((await bad.json()).error.message).toContain('hour');
+      expect((await errorOf(bad)).message).toContain('hour');
       expect((await requester.request('PUT', '/api/v1/me/mail-digest', { enabled: true, hour: 8 })).status).toBe(403);
       await lea.json('PUT', '/api/v1/me/mail-digest', { enabled: true, hour: 8 });
     });

@@ -6,6 +6,11 @@ import { type Harness, startHarness } from './harness.js';
 import { ApiClient } from './http-client.js';
 import { type SinkMessage, type SmtpSink, startSmtpSink } from './smtp-sink.js';
 
+/** The error of a refused request (`{ error: { code, message } }`). */
+async function errorOf(response: Response): Promise<{ code: string; message: string }> {
+  return ((await response.json()) as { error: { code: string; message: string } }).error;
+}
+
 const NEW_PASSWORD = 'a brand new passphrase';
 
 /** The token of the link a mail carries, read from its plain text. */
@@ -82,7 +87,7 @@ for (const dialect of DIALECTS) {
         password: 'short',
       });
       expect(weak.status).toBe(400);
-      expect((await weak.json()).error.message).toContain('at least 12 characters');
+      expect((await errorOf(weak)).message).toContain('at least 12 characters');
       const done = await anonymous.request('POST', '/api/v1/auth/password-reset/complete', {
         token,
         password: NEW_PASSWORD,
@@ -97,7 +102,7 @@ for (const dialect of DIALECTS) {
         password: 'yet another passphrase',
       });
       expect(reused.status).toBe(410);
-      expect((await reused.json()).error).toMatchObject({
+      expect(await errorOf(reused)).toMatchObject({
         code: 'link_used',
         message: expect.stringContaining('already used'),
       });
@@ -106,7 +111,7 @@ for (const dialect of DIALECTS) {
         password: 'yet another passphrase',
       });
       expect(forged.status).toBe(410);
-      expect((await forged.json()).error.code).toBe('link_invalid');
+      expect((await errorOf(forged)).code).toBe('link_invalid');
       const audit = await h.db.selectFrom('audit_events').select('action').where('object_id', '=', user.id).execute();
       expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['password_reset_link', 'password_reset']));
     });
@@ -124,7 +129,7 @@ for (const dialect of DIALECTS) {
         password: NEW_PASSWORD,
       });
       expect(expired.status).toBe(410);
-      expect((await expired.json()).error.code).toBe('link_expired');
+      expect((await errorOf(expired)).code).toBe('link_expired');
 
       await anonymous.request('POST', '/api/v1/auth/password-reset', { email: user.email });
       await anonymous.request('POST', '/api/v1/auth/password-reset', { email: user.email });
@@ -185,7 +190,7 @@ for (const dialect of DIALECTS) {
 
       const again = await anonymous.request('GET', `/api/v1/auth/invitation?token=${token}`);
       expect(again.status).toBe(410);
-      expect((await again.json()).error.code).toBe('link_used');
+      expect((await errorOf(again)).code).toBe('link_used');
     });
 
     it('lets an invitation run 7 days, and keeps administrators’ invitations to administrators', async () => {
@@ -198,7 +203,7 @@ for (const dialect of DIALECTS) {
       h.clock.advance(1000);
       const late = await anonymous.request('POST', '/api/v1/auth/invitation/accept', { token, password: NEW_PASSWORD });
       expect(late.status).toBe(410);
-      expect((await late.json()).error.code).toBe('link_expired');
+      expect((await errorOf(late)).code).toBe('link_expired');
 
       // Sessions have expired across the week: sign in again.
       const otherAdmin = await factories(h.services).user('admin');
