@@ -2,12 +2,18 @@ import { Anchor, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SlaBreach } from '../api/report-endpoints';
+import { isStaff } from '../auth/permissions';
+import { useMe } from '../auth/session-context';
 import { formatInZone } from '../lib/format-instant';
 import { PriorityBadge } from './priority-badge';
 
-/** The month's breaches, each linking to its ticket (the ticket page checks who may open it). */
+/**
+ * The month's breaches, each linking to its ticket: the console's ticket page for staff, the portal's for client
+ * people (the page checks who may open it).
+ */
 export function SlaReportBreaches({ breaches, timeZone }: { breaches: SlaBreach[]; timeZone: string }) {
   const { t } = useTranslation();
+  const ticketPath = isStaff(useMe()) ? '/tickets' : '/portal/tickets';
   if (breaches.length === 0) return <Text c="dimmed">{t('reports.noBreaches')}</Text>;
   return (
     <Table.ScrollContainer minWidth={640}>
@@ -26,7 +32,7 @@ export function SlaReportBreaches({ breaches, timeZone }: { breaches: SlaBreach[
           {breaches.map((b) => (
             <Table.Tr key={`${b.ticketId}-${b.clock}`}>
               <Table.Td>
-                <Anchor component={Link} to={`/tickets/${b.ticketId}`}>
+                <Anchor component={Link} to={`${ticketPath}/${b.ticketId}`}>
                   {b.reference}
                 </Anchor>
               </Table.Td>

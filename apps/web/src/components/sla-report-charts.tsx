@@ -29,6 +29,7 @@ export function MetGauge({ percent, label, detail }: { percent: number | null; l
             {percent === null ? '—' : `${percent} %`}
           </Text>
         }
+        role="img"
         aria-label={`${label}: ${percent === null ? '—' : `${percent} %`}`}
       />
       <Stack gap={2}>

@@ -7,7 +7,10 @@ import { NotFoundPage } from '../components/not-found-page';
 import { SlaReportView } from '../components/sla-report-view';
 import { useClientOptions } from '../lib/use-lookups';
 
-/** Console `/reports`: provider staff choose a client (kept in the URL, `?client=`) and read its monthly SLA report. */
+/**
+ * `/reports`: provider staff choose a client (kept in the URL, `?client=`) and read its monthly SLA report; a client
+ * manager reads their own company's (the portal shows the same at `/portal/report`).
+ */
 export function ReportsPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -16,7 +19,15 @@ export function ReportsPage() {
   const [params, setParams] = useSearchParams();
   const clientId = params.get('client');
 
-  if (!staff) return <NotFoundPage />;
+  if (!staff) {
+    if (me.role !== 'client_manager' || !me.clientId) return <NotFoundPage />;
+    return (
+      <Stack gap="md">
+        <Title order={2}>{t('reports.title')}</Title>
+        <SlaReportView clientId={me.clientId} />
+      </Stack>
+    );
+  }
   return (
     <Stack gap="md">
       <Title order={2}>{t('reports.title')}</Title>
