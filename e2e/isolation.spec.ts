@@ -33,11 +33,12 @@ test('a client manager of ACME sees ACME and nothing of BATI', async ({ page }) 
   const logout = await page.request.post('/api/v1/auth/logout', { headers: { 'X-CSRF-Token': csrf } });
   expect(logout.ok()).toBe(true);
 
-  // the client manager lands on their company
+  // the client manager lands on the portal; their company is one link away
   await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/portal$/);
+  await page.getByRole('link', { name: 'My company' }).click();
   await expect(page).toHaveURL(new RegExp(`/clients/${acme.id}`));
   await expect(page.getByRole('heading', { name: acme.name })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'My company' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Clients', exact: true })).toHaveCount(0);
 
   // BATI's page by its URL: not found, and nothing of BATI on screen
