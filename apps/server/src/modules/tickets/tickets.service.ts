@@ -19,7 +19,7 @@ import type { Db } from '../../db/connection.js';
 import { nextCounterValue } from '../../db/counters.js';
 import type { TicketRow } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { assertCanOpenInHouse, holdInHouse, inHouseHolderProblems, inHouseIntake } from './in-house.js';
+import { assertCanOpenInHouse, heldInHouse, holdInHouse, inHouseHolderProblems, inHouseIntake } from './in-house.js';
 import { fireDueMilestones } from './sla-milestones.js';
 import { slaColumns } from './sla-storage.js';
 import {
@@ -537,7 +537,8 @@ export class TicketService {
         { terms: q.terms, priority: q.priority },
         draft.now,
       );
-    } else if (contractChanged) {
+    } else if (contractChanged && !heldInHouse(row)) {
+      // (A ticket the client's IT holds has no provider clock until it is handed over, whatever the contract.)
       // A ticket gains or loses its SLA only with a contract: new clocks start now; none when it loses it. They start
       // as the ticket stands: take-charge met if someone took it already, resolution paused while it waits.
       draft.sla = q.terms ? openTicketSla(q.terms, q.priority, row.support_level as SupportLevel, draft.now) : null;
