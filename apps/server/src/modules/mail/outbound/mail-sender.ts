@@ -17,6 +17,8 @@ import { autoSubmittedOf, isPermanentRefusal, nextTryDelayMs } from './ticket-ma
 const BATCH = 20;
 /** How long a claimed mail is left alone by others while this process sends it. */
 const LEASE_MS = 10 * 60_000;
+/** Mails sent at the same time, each over its own pooled SMTP connection. */
+const PARALLEL_SENDS = 4;
 
 export interface SendResult {
   sent: number;
@@ -55,7 +57,11 @@ export class MailSender {
         new Date(now.getTime() + LEASE_MS).toISOString(),
         BATCH,
       );
-      for (const mail of batch) result[await this.sendOne(mail)] += 1;
+      // A few at once: the pooled transport keeps that many SMTP connections open to the relay.
+      for (let i = 0; i < batch.length; i += PARALLEL_SENDS) {
+        const outcomes = await Promise.all(batch.slice(i, i + PARALLEL_SENDS).map((mail) => this.sendOne(mail)));
+        for (const outcome of outcomes) result[outcome] += 1;
+      }
       if (batch.length < BATCH) return result;
     }
   }
@@ -72,7 +78,7 @@ export class MailSender {
       const parsed = new URL(url);
       this.transport = nodemailer.createTransport({
         pool: true,
-        maxConnections: 2,
+        maxConnections: PARALLEL_SENDS,
         host: parsed.hostname,
         port: Number(parsed.port) || (parsed.protocol === 'smtps:' ? 465 : 587),
         secure: parsed.protocol === 'smtps:',
