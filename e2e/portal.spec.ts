@@ -212,3 +212,20 @@ test('the password pages work without a session and refuse a garbage link clearl
   await expect(page.getByTestId('link-refusal')).toContainText('This link is not valid');
   await expect(page.locator('body')).not.toContainText('Error:');
 });
+
+test('the client manager reads the service report in the portal; a requester has no such entry', async ({ page }) => {
+  await signIn(page, 'claire.dubois@acme-logistique.fr', DEMO_PASSWORD);
+  await expect(page.getByRole('heading', { name: 'Our company’s requests' })).toBeVisible();
+  await page.getByRole('link', { name: 'Service report' }).click();
+  await expect(page).toHaveURL(/\/portal\/report$/);
+  await expect(page.getByRole('heading', { name: 'Service report' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Prepaid hours today' })).toBeVisible();
+  await expect(page.getByTestId('sla-report')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Not found' })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, SANDRINE, DEMO_PASSWORD);
+  await expect(page.getByRole('link', { name: 'Service report' })).toHaveCount(0);
+  await page.goto('/portal/report');
+  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+});
