@@ -461,6 +461,31 @@ for (const dialect of DIALECTS) {
       expect(again).toMatchObject({ status: 'processed', kind: 'new_ticket', clientId });
     });
 
+    it('takes a burst of concurrent deliveries (processed in batches): each message once, each in its place', async () => {
+      const before = await ticketCount();
+      const first = await deliver(
+        message({ from: contactEmail, subject: 'Rafale', messageId: `<burst.0.${dialect}@acme.test>` }),
+      );
+      const burst = Array.from({ length: 30 }, (_, i) =>
+        i % 3 === 0
+          ? message({
+              from: contactEmail,
+              subject: 'Re: Rafale',
+              headers: { 'In-Reply-To': `<burst.0.${dialect}@acme.test>` },
+              body: `suite ${i}`,
+            })
+          : message({ from: contactEmail, subject: `Rafale ${i}` }),
+      );
+      // The same messages again, concurrently: still once each.
+      await Promise.all([...burst, ...burst].map((raw) => send(raw)));
+      await h.services.mailIntake.drain();
+      expect(await ticketCount()).toBe(before + 1 + 20);
+      const replies = (await events(first.ticketId as string)).filter((e) => e.kind === 'reply');
+      expect(replies).toHaveLength(10);
+      const left = await h.db.selectFrom('mail_messages').select('id').where('status', '=', 'received').execute();
+      expect(left).toEqual([]);
+    });
+
     it('keeps inbound mail from client people and from technicians of other clients', async () => {
       const f = factories(h.services);
       const person = await f.user('client_manager', clientId);

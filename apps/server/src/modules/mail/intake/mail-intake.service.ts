@@ -11,6 +11,8 @@ import { messageIdOfRaw, rawSummaryOf } from './raw-headers.js';
 
 /** Processing failures (not verdicts: the database failing, a bug) before a message is put in quarantine. */
 export const MAX_PROCESSING_ATTEMPTS = 5;
+/** Messages processed in one transaction when they arrive faster than they are processed (one commit for all). */
+export const PROCESSING_BATCH = 25;
 
 export interface Stored {
   id: string;
@@ -20,6 +22,8 @@ export interface Stored {
 
 export class MailIntakeService {
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly waiting: string[] = [];
+  private worker: Promise<void> | null = null;
 
   constructor(
     private readonly db: Db,
@@ -54,8 +58,57 @@ export class MailIntakeService {
   /** Stores, then processes in the background (the channel has its answer as soon as the message is stored). */
   async receive(raw: Uint8Array, channel: 'smtp' | 'imap', envelopeSender?: string | null): Promise<Stored> {
     const stored = await this.store(raw, channel, envelopeSender);
-    if (!stored.duplicate) this.track(this.process(stored.id));
+    if (!stored.duplicate) this.processSoon(stored.id);
     return stored;
+  }
+
+  /**
+   * Queues a stored message for the background worker. Messages that arrive while it works are taken together, up to
+   * {@link PROCESSING_BATCH} in one transaction, each in its own savepoint: one commit for many, and a message that
+   * fails is rolled back alone, then retried on its own (where its failure is counted).
+   */
+  private processSoon(mailId: string): void {
+    this.waiting.push(mailId);
+    if (this.worker) return;
+    this.worker = (async () => {
+      while (this.waiting.length > 0) await this.processBatch(this.waiting.splice(0, PROCESSING_BATCH));
+    })().finally(() => {
+      this.worker = null;
+    });
+    this.track(this.worker);
+  }
+
+  private async processBatch(ids: string[]): Promise<void> {
+    if (ids.length === 1) {
+      await this.process(ids[0] as string);
+      return;
+    }
+    let failed: string[] = [];
+    try {
+      const trx = await this.db.startTransaction().execute();
+      try {
+        for (const [i, id] of ids.entries()) {
+          const savepoint = await trx.savepoint(`mail_${i}`).execute();
+          try {
+            await this.processor.processIn(savepoint, id);
+            await savepoint.releaseSavepoint(`mail_${i}`).execute();
+          } catch {
+            await savepoint.rollbackToSavepoint(`mail_${i}`).execute();
+            failed.push(id);
+          }
+        }
+        await trx.commit().execute();
+      } catch (error) {
+        await trx
+          .rollback()
+          .execute()
+          .catch(() => {});
+        throw error;
+      }
+    } catch {
+      failed = ids;
+    }
+    for (const id of failed) await this.process(id);
   }
 
   /** Processes one message now; a failure is counted and left for the next pass (quarantine after a few). */
