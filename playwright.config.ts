@@ -10,11 +10,13 @@ if (!existsSync(CHROMIUM)) {
   );
 }
 
-const PORT = 8199;
+/** The demo server's HTTP port; the mail ports follow it (VIGIE_E2E_PORT lets two runs share a machine). */
+const PORT = Number(process.env.VIGIE_E2E_PORT ?? 8199);
+process.env.VIGIE_E2E_PORT = String(PORT);
 /** Mail: the server's SMTP intake, and the catcher it relays outbound mail to (read by the specs over HTTP). */
-export const E2E_SMTP_INTAKE_PORT = 8126;
-const CATCHER_SMTP_PORT = 8127;
-export const E2E_CATCHER_URL = 'http://127.0.0.1:8128';
+const SMTP_INTAKE_PORT = PORT + 1;
+const CATCHER_SMTP_PORT = PORT + 2;
+const CATCHER_HTTP_PORT = PORT + 3;
 /** Every run starts the real server on a fresh data directory, with the demo provider loaded. */
 const dataDir = process.env.VIGIE_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
 process.env.VIGIE_E2E_DATA_DIR = dataDir; // the config is loaded again by each worker: keep one directory
@@ -50,8 +52,8 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: [
     {
-      command: `node --import tsx e2e/support/mail-catcher.ts ${CATCHER_SMTP_PORT} 8128`,
-      url: `${E2E_CATCHER_URL}/health`,
+      command: `node --import tsx e2e/support/mail-catcher.ts ${CATCHER_SMTP_PORT} ${CATCHER_HTTP_PORT}`,
+      url: `http://127.0.0.1:${CATCHER_HTTP_PORT}/health`,
       reuseExistingServer: false,
       timeout: 30_000,
     },
@@ -65,7 +67,7 @@ export default defineConfig({
       env: {
         VIGIE_DATA_DIR: dataDir,
         VIGIE_HTTP_PORT: String(PORT),
-        VIGIE_SMTP_PORT: String(E2E_SMTP_INTAKE_PORT),
+        VIGIE_SMTP_PORT: String(SMTP_INTAKE_PORT),
         VIGIE_SMTP_HOST: '127.0.0.1',
         VIGIE_SMTP_RELAY_URL: `smtp://127.0.0.1:${CATCHER_SMTP_PORT}`,
         VIGIE_PUBLIC_URL: `http://127.0.0.1:${PORT}`,
