@@ -157,9 +157,10 @@ for (const dialect of DIALECTS) {
         requesterName: 'Émilie Schmitt',
       });
       const id = created.id;
-      // the provider cannot slip its own team onto a ticket the client holds
+      // the provider cannot slip its own team or technician onto a ticket the client holds
       const assign = await karim.request('POST', `/api/v1/tickets/${id}/assign`, { teamId: n2TeamId });
       expect(assign.status).toBe(422);
+      expect((await karim.request('POST', `/api/v1/tickets/${id}/take`)).status).toBe(409);
 
       await at(paris('2026-03-10T11:30:00'));
       await thomas.json<TicketEvent>('POST', `/api/v1/tickets/${id}/comments`, { body: 'Je passe voir le câble.' });

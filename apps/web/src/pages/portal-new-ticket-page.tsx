@@ -120,9 +120,9 @@ export function PortalNewTicketPage() {
                   />
                 )}
                 <PortalFilePicker files={files} onChange={setFiles} />
-                {create.error && problems.length === 0 && (
+                {create.error && (
                   <Alert color="red" role="alert" title={t('errors.refused')}>
-                    {create.error.message}
+                    {problems.length > 0 ? problems.map((p) => p.message).join(' · ') : create.error.message}
                   </Alert>
                 )}
                 <Group justify="flex-end">

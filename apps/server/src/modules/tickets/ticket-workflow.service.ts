@@ -121,6 +121,9 @@ export class TicketWorkflow {
       if (!me) throw forbidden('Only a person can take a ticket');
       const status = draft.row.status as TicketStatus;
       if (status === 'resolved' || status === 'closed') throw refused(`a ${status} ticket cannot be taken`);
+      if (heldInHouse(draft.row) && ctx.actor.role !== 'client_it') {
+        throw refused('the client’s IT holds this ticket: it reaches the provider when they escalate it');
+      }
       if (draft.row.assignee_id !== me) {
         draft.row.assignee_id = me;
         draft.events.push({ kind: 'assignment', data: { teamId: draft.row.team_id, assigneeId: me } });
