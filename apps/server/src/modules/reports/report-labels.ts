@@ -128,15 +128,25 @@ export function monthName(month: string, locale: ReportLocale): string {
   );
 }
 
-/** An instant in the client's zone, "02/10/2026 14:05" / "02/10/2026, 14:05". */
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant in the client's zone, "02/10/2026 14:05" / "02/10/2026, 14:05" (formats built once per zone). */
 export function instantText(iso: string, locale: ReportLocale, timeZone: string): string {
-  return new Intl.DateTimeFormat(intl(locale), { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
+  const key = `${locale}|${timeZone}`;
+  let format = instantFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intl(locale), { timeZone, dateStyle: 'short', timeStyle: 'short' });
+    instantFormats.set(key, format);
+  }
+  return format.format(new Date(iso));
 }
+
+const numberFormats = {
+  fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2, useGrouping: false }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, useGrouping: false }),
+};
 
 /** A number as the locale writes it (66,7 / 66.7). */
 export function numberText(value: number | null, locale: ReportLocale): string {
-  if (value === null) return '';
-  return new Intl.NumberFormat(intl(locale), { maximumFractionDigits: 2, useGrouping: false }).format(value);
+  return value === null ? '' : numberFormats[locale].format(value);
 }
