@@ -14,6 +14,7 @@ import { ClientsPage } from './pages/clients-page';
 import { InvitationPage } from './pages/invitation-page';
 import { KbArticlePage } from './pages/kb-article-page';
 import { KbPage } from './pages/kb-page';
+import { MailInboundPage } from './pages/mail-inbound-page';
 import { MailOutboxPage } from './pages/mail-outbox-page';
 import { PortalHomePage } from './pages/portal-home-page';
 import { PortalNewTicketPage } from './pages/portal-new-ticket-page';
@@ -72,6 +73,7 @@ export function App() {
         <Route path="assets" element={<AssetsPage />} />
         <Route path="assets/:assetId" element={<AssetPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="mail/inbound" element={<MailInboundPage />} />
         <Route path="mail/outbox" element={<MailOutboxPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="users" element={<UsersPage />} />

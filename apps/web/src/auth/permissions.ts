@@ -117,3 +117,8 @@ export function seesAllClientTickets(user: Me): boolean {
 export function canSeeMailOutbox(user: Me): boolean {
   return isStaff(user);
 }
+
+/** Inbound mail (triage, quarantine): provider staff. */
+export function canSeeMailInbound(user: Me): boolean {
+  return isStaff(user);
+}

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { canRead, type NavKey, navFor } from '../auth/permissions';
 import { useMe } from '../auth/session-context';
+import { MailInboundNavLink } from './mail-inbound-nav-link';
 import { MailOutboxNavLink } from './mail-outbox-nav-link';
 
 export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
@@ -81,6 +82,7 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
           onClick={onNavigate}
         />
       )}
+      <MailInboundNavLink onNavigate={onNavigate} />
       <MailOutboxNavLink onNavigate={onNavigate} />
     </nav>
   );

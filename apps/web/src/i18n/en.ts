@@ -1,4 +1,5 @@
 import { knowledgeEn } from './knowledge.en';
+import { mailInboundEn } from './mail-inbound.en';
 import { mailOutboxEn } from './mail-outbox.en';
 import { portalEn } from './portal.en';
 import { reportsEn } from './reports.en';
@@ -491,6 +492,7 @@ export const en = {
   },
   ...ticketsEn,
   ...workEn,
+  ...mailInboundEn,
   ...mailOutboxEn,
   ...knowledgeEn,
   ...portalEn,

@@ -1,5 +1,6 @@
 import type { Translation } from './en';
 import { knowledgeFr } from './knowledge.fr';
+import { mailInboundFr } from './mail-inbound.fr';
 import { mailOutboxFr } from './mail-outbox.fr';
 import { portalFr } from './portal.fr';
 import { reportsFr } from './reports.fr';
@@ -496,6 +497,7 @@ export const fr: Translation = {
   },
   ...ticketsFr,
   ...workFr,
+  ...mailInboundFr,
   ...mailOutboxFr,
   ...knowledgeFr,
   ...portalFr,

@@ -5,14 +5,20 @@
  */
 import type { Clock } from '../../../core/clock.js';
 import type { Db } from '../../../db/connection.js';
+import { dialectOf } from '../../../db/dialect.js';
 import { countFailedAttempt, insertReceived, receivedBefore, recordOutcome } from './inbound-mail.repository.js';
 import type { IntakeProcessor, ProcessResult } from './intake-processor.js';
 import { messageIdOfRaw, rawSummaryOf } from './raw-headers.js';
 
 /** Processing failures (not verdicts: the database failing, a bug) before a message is put in quarantine. */
 export const MAX_PROCESSING_ATTEMPTS = 5;
-/** Messages processed in one transaction when they arrive faster than they are processed (one commit for all). */
-export const PROCESSING_BATCH = 25;
+/**
+ * How the background worker keeps up with a burst. SQLite has one connection: one worker takes the waiting messages
+ * together, up to 25 in one transaction (one commit for all). PostgreSQL's time goes in round trips: four workers
+ * process one message each at a time, on their own connections (one message per transaction, so that two workers
+ * never hold a counter and a ticket in crossed order).
+ */
+const PARALLELISM = { sqlite: { workers: 1, batch: 25 }, postgres: { workers: 4, batch: 1 } } as const;
 
 export interface Stored {
   id: string;
@@ -23,13 +29,16 @@ export interface Stored {
 export class MailIntakeService {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly waiting: string[] = [];
-  private worker: Promise<void> | null = null;
+  private workers = 0;
+  private readonly parallelism: { workers: number; batch: number };
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly processor: IntakeProcessor,
-  ) {}
+  ) {
+    this.parallelism = PARALLELISM[dialectOf(db)];
+  }
 
   /** Told of every failed processing attempt (main.ts logs them). */
   onError: (error: unknown, mailId: string) => void = () => {};
@@ -63,19 +72,21 @@ export class MailIntakeService {
   }
 
   /**
-   * Queues a stored message for the background worker. Messages that arrive while it works are taken together, up to
-   * {@link PROCESSING_BATCH} in one transaction, each in its own savepoint: one commit for many, and a message that
-   * fails is rolled back alone, then retried on its own (where its failure is counted).
+   * Queues a stored message for the background workers (see {@link PARALLELISM}). A batch runs in one transaction,
+   * each message in its own savepoint: a message that fails is rolled back alone, then retried on its own (where its
+   * failure is counted).
    */
   private processSoon(mailId: string): void {
     this.waiting.push(mailId);
-    if (this.worker) return;
-    this.worker = (async () => {
-      while (this.waiting.length > 0) await this.processBatch(this.waiting.splice(0, PROCESSING_BATCH));
-    })().finally(() => {
-      this.worker = null;
-    });
-    this.track(this.worker);
+    while (this.workers < this.parallelism.workers && this.workers < this.waiting.length) {
+      this.workers++;
+      const worker = (async () => {
+        while (this.waiting.length > 0) await this.processBatch(this.waiting.splice(0, this.parallelism.batch));
+      })().finally(() => {
+        this.workers--;
+      });
+      this.track(worker);
+    }
   }
 
   private async processBatch(ids: string[]): Promise<void> {
