@@ -144,9 +144,12 @@ export async function findSlaRecipients(db: Db, ticket: TicketForComposer, breac
   return rows.map((r) => ({ address: r.email, name: r.name, locale: r.locale, userId: r.id }));
 }
 
-/** Whether the event's author is provider staff (or the system). */
-export async function isStaffAuthor(db: Db, actorId: string | null): Promise<boolean> {
-  if (!actorId) return true;
+/**
+ * Whether the event's author is provider staff (or the system). A message that came by mail from a contact with no
+ * account has no author id: it is the client's, not the system's.
+ */
+export async function isStaffAuthor(db: Db, actorId: string | null, data: Record<string, unknown>): Promise<boolean> {
+  if (!actorId) return data.source !== 'email';
   const user = await db.selectFrom('users').select(['client_id']).where('id', '=', actorId).executeTakeFirst();
   return !user || user.client_id === null;
 }

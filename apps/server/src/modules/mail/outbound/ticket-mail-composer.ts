@@ -84,7 +84,7 @@ export class TicketMailComposer {
     const ticket = await findTicketForComposer(trx, event.ticket_id);
     if (!ticket) return 0;
     const data = fromJson<Record<string, unknown>>(event.data) ?? {};
-    const byStaff = await isStaffAuthor(trx, event.actor_id);
+    const byStaff = await isStaffAuthor(trx, event.actor_id, data);
     const kind = ticketMailKindOf(
       { kind: event.kind, visibility: event.visibility, data, byStaff },
       { source: ticket.source, mergedIntoId: ticket.merged_into_id },
