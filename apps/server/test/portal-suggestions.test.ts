@@ -56,6 +56,10 @@ for (const dialect of DIALECTS) {
       const empty = (await (await suggest(clientId, 'bonjour merci')).json()) as { items: unknown[] };
       expect(empty.items).toEqual([]);
       expect((await suggest(otherClientId, 'imprimante')).status).toBe(404);
+      // no text yet: nothing to suggest, but another client is still out of reach
+      const none = await requester.request('GET', `/api/v1/kb/suggestions?clientId=${clientId}`);
+      expect(((await none.json()) as { items: unknown[] }).items).toEqual([]);
+      expect((await requester.request('GET', `/api/v1/kb/suggestions?clientId=${otherClientId}`)).status).toBe(404);
     });
   });
 }

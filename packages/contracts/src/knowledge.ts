@@ -32,6 +32,6 @@ export const KbArticlePatch = patchOf(KbArticleInput.omit({ clientId: true }));
 export const KbListQuery = ListQuery.extend({ clientId: Id.optional() });
 export type KbListQuery = z.infer<typeof KbListQuery>;
 /** Text being typed for a new ticket (title and description): articles sharing any significant word with it. */
-export const KbSuggestQuery = z.object({ clientId: Id, text: z.string().max(2000) });
+export const KbSuggestQuery = z.object({ clientId: Id, text: z.string().max(2000).default('') });
 /** Articles that may help with a ticket, best match first (at most 5). */
 export const KbSuggestions = z.object({ items: z.array(KbArticleSummary) });

@@ -68,7 +68,7 @@ export const portalEn = {
     noSuggestion: 'No article matches yet.',
   },
   portalTicket: {
-    back: 'Back to my requests',
+    back: 'Back to the requests',
     status: 'Status',
     conversation: 'Conversation',
     noMessage: 'No message yet.',

@@ -77,7 +77,7 @@ export const portalFr: Pick<Translation, keyof typeof portalEn> = {
     noSuggestion: 'Aucun article ne correspond pour l’instant.',
   },
   portalTicket: {
-    back: 'Retour à mes demandes',
+    back: 'Retour aux demandes',
     status: 'État',
     conversation: 'Échanges',
     noMessage: 'Aucun message pour l’instant.',
