@@ -23,11 +23,12 @@ describe('which mail a ticket event calls for', () => {
     expect(ticketMailKindOf(event('created'), { ...ticket, source: 'monitoring' })).toBeNull();
   });
 
-  it('mails a staff reply, never an internal note, and asks a client who writes on a resolved ticket', () => {
+  it('mails a public reply, never an internal note, and asks a client who writes on a resolved ticket', () => {
     expect(ticketMailKindOf(event('reply'), ticket)).toBe('reply');
     expect(ticketMailKindOf(event('note', {}, true, 'internal'), ticket)).toBeNull();
     expect(ticketMailKindOf(event('reply', {}, true, 'internal'), ticket)).toBeNull();
-    expect(ticketMailKindOf(event('reply', {}, false), ticket)).toBeNull();
+    // A client person working the ticket (in-house IT): the requester hears of it too.
+    expect(ticketMailKindOf(event('reply', {}, false), ticket)).toBe('reply');
     expect(ticketMailKindOf(event('reply', { whileResolved: true }, false), ticket)).toBe('refusal_question');
     expect(ticketMailKindOf(event('reply', { askConfirmation: true }, false), ticket)).toBe('refusal_question');
   });

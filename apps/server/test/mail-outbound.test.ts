@@ -222,6 +222,26 @@ for (const dialect of DIALECTS) {
       expect(info?.parsed.text).not.toContain('waiting for logs');
     });
 
+    it('mails the requester a reply from the client’s own manager, but never their own portal reply', async () => {
+      const boss = await factories(h.services).user('client_manager', clientId, { name: 'Nadia Benali' });
+      const nadia = new ApiClient(h.baseUrl);
+      await nadia.login(boss.email, PASSWORD);
+      const ticket = await lea.json<Ticket>('POST', '/api/v1/tickets', {
+        clientId,
+        title: 'Badge refusé',
+        requesterContactId: claireContactId,
+        impact: 4,
+        urgency: 4,
+      });
+      await deliver(1);
+      await claire.json('POST', `/api/v1/tickets/${ticket.id}/comments`, { body: 'Toujours refusé ce matin.' });
+      await deliver(0);
+      await nadia.json('POST', `/api/v1/tickets/${ticket.id}/comments`, { body: 'Je passe voir l’accueil.' });
+      const [reply] = await deliver(1);
+      expect(reply?.parsed.text).toContain('Nadia Benali a répondu');
+      expect(reply?.parsed.text).toContain('> Je passe voir l’accueil.');
+    });
+
     it('acknowledges at most five tickets an hour to one address (loop guard), and never a monitoring alert', async () => {
       const guarded = await factories(h.services).contact(clientId, {
         firstName: 'Auto',

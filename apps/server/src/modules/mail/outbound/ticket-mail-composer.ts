@@ -43,6 +43,12 @@ export interface ComposeResult {
   mails: number;
 }
 
+/** The requester wrote the event: through their account, or by mail from their address (a contact has no account). */
+function isRequesterTheAuthor(requester: Recipient, event: TicketEventRow, data: Record<string, unknown>): boolean {
+  if (requester.userId !== null && requester.userId === event.actor_id) return true;
+  return typeof data.from === 'string' && data.from.toLowerCase() === requester.address.toLowerCase();
+}
+
 export class TicketMailComposer {
   constructor(
     private readonly db: Db,
@@ -97,7 +103,7 @@ export class TicketMailComposer {
     }
     const requester = await findRequester(trx, ticket);
     if (!requester) return 0;
-    if (!goesBackToAuthor(kind) && requester.userId !== null && requester.userId === event.actor_id) return 0;
+    if (!goesBackToAuthor(kind) && isRequesterTheAuthor(requester, event, data)) return 0;
     if (kind === 'acknowledgement' && (await this.acknowledgementsExhausted(trx, requester.address))) return 0;
     await this.queue(trx, kind, ticket, event, data, requester, true);
     return 1;

@@ -4,7 +4,8 @@
  *
  * - `created` (any source but monitoring) → acknowledgement to the requester, even when the requester opened it
  *   themselves: it is their receipt, with the reference and how to answer.
- * - a public `reply` by provider staff → the reply, to the requester.
+ * - a public `reply` by anyone but the requester (staff, in-house IT, the client's manager) → the reply, to the
+ *   requester.
  * - `status` → pending on the requester → request for information.
  * - `solution` → resolution mail (the solution, confirm and reject links).
  * - `status` → closed (not merged) → closure mail with a rating link (not when the requester closed it themselves).
@@ -42,8 +43,12 @@ export function ticketMailKindOf(event: EventForMail, ticket: TicketForMail): Ti
       return ticket.source === 'monitoring' ? null : 'acknowledgement';
     case 'reply':
       if (event.visibility !== 'public') return null;
-      if (event.byStaff) return 'reply';
-      return event.data.whileResolved === true || event.data.askConfirmation === true ? 'refusal_question' : null;
+      if (!event.byStaff && (event.data.whileResolved === true || event.data.askConfirmation === true)) {
+        return 'refusal_question';
+      }
+      // Staff, or a client person working the ticket (in-house IT, the client's manager): the requester hears of it
+      // (the composer drops it when the requester wrote it themselves).
+      return 'reply';
     case 'solution':
       return 'resolution';
     case 'status':
