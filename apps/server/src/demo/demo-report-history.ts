@@ -281,6 +281,8 @@ const STORIES: Story[] = [
   },
 ];
 
+const LAST_STORY_DAY = Math.max(...STORIES.map((s) => s.day));
+
 /** Business days (YYYY-MM-DD) of a month on the standard office calendar. */
 function businessDays(month: string): string[] {
   const calendar = defaultCalendar();
@@ -319,8 +321,8 @@ export async function loadDemoReportHistory(services: Services, now: Date): Prom
   const contacts = (await services.contacts.list(paul, clientId, { limit: 50 })).items;
 
   for (const story of STORIES) {
-    // The last stories move back so that every ticket is closed within the month.
-    const day = days[Math.min(story.day, Math.max(0, days.length - 9))];
+    // Spread over the month's business days, leaving the last week and more for the last ticket to close in it.
+    const day = days[Math.round((story.day * Math.max(0, days.length - 9)) / LAST_STORY_DAY)];
     if (!day) continue;
     const [h, m] = story.time.split(':').map(Number);
     const opened = startOfLocalDate(day, ZONE).getTime() + ((h ?? 9) * 60 + (m ?? 0)) * MINUTE;

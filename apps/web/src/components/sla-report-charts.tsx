@@ -17,29 +17,25 @@ export function ChartCard({ title, children, testId }: { title: string; children
 /** A share met, as a ring: green from 95 %, orange from 80 %, red below; grey when nothing fell due. */
 export function MetGauge({ percent, label, detail }: { percent: number | null; label: string; detail: string }) {
   const color = percent === null ? 'gray' : percent >= 95 ? 'teal' : percent >= 80 ? 'orange' : 'red';
+  const text = percent === null ? '—' : `${percent} %`;
   return (
     <Group gap="md" wrap="nowrap">
       <RingProgress
-        size={110}
+        size={120}
         thickness={12}
         roundCaps
         sections={[{ value: percent ?? 0, color }]}
         label={
-          <Text ta="center" fw={700} size="lg">
-            {percent === null ? '—' : `${percent} %`}
+          <Text ta="center" fw={700} size="md" style={{ whiteSpace: 'nowrap' }}>
+            {text}
           </Text>
         }
         role="img"
-        aria-label={`${label}: ${percent === null ? '—' : `${percent} %`}`}
+        aria-label={`${label}: ${text}`}
       />
-      <Stack gap={2}>
-        <Text fw={600} size="sm">
-          {label}
-        </Text>
-        <Text size="sm" c="dimmed">
-          {detail}
-        </Text>
-      </Stack>
+      <Text size="sm" c="dimmed">
+        {detail}
+      </Text>
     </Group>
   );
 }
