@@ -2,10 +2,11 @@ import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useSearchParams } from 'react-router';
 import type { Me } from './api/types';
-import { homePath } from './auth/permissions';
+import { homePath, isStaff } from './auth/permissions';
 import { useSession } from './auth/session-context';
 import { AppLayout } from './components/app-layout';
 import { NotFoundPage } from './components/not-found-page';
+import { PortalRedirect } from './components/portal-redirect';
 import { AssetPage } from './pages/asset-page';
 import { AssetsPage } from './pages/assets-page';
 import { AuditPage } from './pages/audit-page';
@@ -52,6 +53,8 @@ export function App() {
     return <Navigate to={`/sign-in${next}`} replace />;
   }
 
+  // client people follow their tickets in the portal, whatever link brought them
+  const staff = isStaff(user);
   return (
     <Routes>
       <Route path="/sign-in" element={<AfterSignIn user={user} />} />
@@ -61,9 +64,9 @@ export function App() {
         <Route path="portal/new" element={<PortalNewTicketPage />} />
         <Route path="portal/tickets/:ticketId" element={<PortalTicketPage />} />
         <Route path="portal/report" element={<PortalReportPage />} />
-        <Route path="tickets" element={<TicketsPage />} />
-        <Route path="tickets/:ticketId" element={<TicketPage />} />
-        <Route path="tickets/:ticketId/:tab" element={<TicketPage />} />
+        <Route path="tickets" element={staff ? <TicketsPage /> : <PortalRedirect />} />
+        <Route path="tickets/:ticketId" element={staff ? <TicketPage /> : <PortalRedirect />} />
+        <Route path="tickets/:ticketId/:tab" element={staff ? <TicketPage /> : <PortalRedirect />} />
         <Route path="settings/tickets" element={<TicketSettingsPage />} />
         <Route path="kb" element={<KbPage />} />
         <Route path="kb/:articleId" element={<KbArticlePage />} />
