@@ -9,7 +9,7 @@
  *
  * One JSON line per run and one per database (medians) on stdout; progress on stderr. See bench/README.md.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -88,6 +88,16 @@ async function postgresStore(url: string): Promise<Store> {
 }
 
 let sequence = 0;
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 function rawMessage(from: string, subject: string, messageId: string, inReplyTo: string | null): string {
   return [
@@ -179,6 +189,7 @@ async function benchStore(store: Store): Promise<void> {
   const server = await startIntakeServer(store.env);
   const db = store.open();
   const rates: number[] = [];
+  const cpuPerMessage: number[] = [];
   try {
     // Tickets the measured replies answer (not measured).
     const warm = plan(Math.max(connections * 5, 50), [], `warm${store.kind}`);
@@ -199,11 +210,13 @@ async function benchStore(store: Store): Promise<void> {
             .executeTakeFirstOrThrow()
         ).n,
       );
+      const cpuBefore = cpuMs(server.child.pid as number);
       const started = new Date();
       await sendAll(server.smtpPort, messages);
       const sentMs = Date.now() - started.getTime();
       const { done, lastAt } = await waitProcessed(db, ids, 120_000);
       const seconds = ((lastAt ?? new Date()).getTime() - started.getTime()) / 1000;
+      const serverCpuMsPerMessage = (cpuMs(server.child.pid as number) - cpuBefore) / total;
       const rows = await db
         .selectFrom('mail_messages')
         .select(['message_id', 'status', 'kind', 'ticket_id'])
@@ -225,6 +238,7 @@ async function benchStore(store: Store): Promise<void> {
         rows.length - new Set(rows.map((r) => r.message_id)).size + Math.max(0, newTickets - (total - replies));
       const rate = done / seconds;
       rates.push(rate);
+      cpuPerMessage.push(serverCpuMsPerMessage);
       emit({
         db: store.kind,
         run,
@@ -236,6 +250,7 @@ async function benchStore(store: Store): Promise<void> {
         sendSeconds: round(sentMs / 1000, 2),
         seconds: round(seconds, 2),
         messagesPerSecond: round(rate),
+        serverCpuMsPerMessage: round(serverCpuMsPerMessage, 2),
         lost,
         duplicated,
         loadAvg1: round(loadavg()[0] ?? 0, 2),
@@ -251,6 +266,7 @@ async function benchStore(store: Store): Promise<void> {
       messages: total,
       runs,
       medianMessagesPerSecond: round(median(rates)),
+      medianServerCpuMsPerMessage: round(median(cpuPerMessage), 2),
       goal: GOAL,
       met: median(rates) >= GOAL,
     });

@@ -353,6 +353,50 @@ for (const dialect of DIALECTS) {
       expect((await strangerApi.request('GET', `/api/v1/tickets/${mail.ticketId}/attachments`)).status).toBe(404);
     });
 
+    it('refuses a message with too many files as a whole, with a clear bounce to its sender', async () => {
+      const before = await ticketCount();
+      const parts = Array.from({ length: 21 }, (_, i) =>
+        [
+          '--FILES',
+          `Content-Type: text/plain; name="f${i}.txt"`,
+          `Content-Disposition: attachment; filename="f${i}.txt"`,
+          '',
+          `file ${i}`,
+        ].join('\r\n'),
+      );
+      const raw = [
+        `From: Claire <${contactEmail}>`,
+        'To: support@vigie.local',
+        'Subject: Plein de fichiers',
+        `Message-ID: <files.${dialect}@acme.test>`,
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="FILES"',
+        '',
+        '--FILES',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Voici les fichiers.',
+        ...parts,
+        '--FILES--',
+        '',
+      ].join('\r\n');
+      const mail = await deliver(raw);
+      expect(mail).toMatchObject({ status: 'ignored', kind: 'refused', ticketId: null });
+      expect(await ticketCount()).toBe(before);
+      expect(await h.db.selectFrom('attachments').select('id').where('mail_id', '=', mail.id).execute()).toEqual([]);
+      const bounce = await h.db
+        .selectFrom('mail_messages')
+        .select(['kind', 'to_addresses', 'subject', 'text_body', 'in_reply_to', 'locale'])
+        .where('direction', '=', 'out')
+        .where('kind', '=', 'bounce')
+        .where('in_reply_to', '=', `files.${dialect}@acme.test`)
+        .executeTakeFirstOrThrow();
+      expect(JSON.stringify(bounce.to_addresses)).toContain(contactEmail);
+      expect(bounce.locale).toBe('fr');
+      expect(bounce.subject).toContain('Plein de fichiers');
+      expect(bounce.text_body).toMatch(/plus de 20 pièces jointes/);
+    });
+
     it('refuses a message over the size limit with 552 and a sentence', async () => {
       const big = message({ from: contactEmail, subject: 'Big', body: 'x'.repeat(300_000) });
       const error = await send(big).then(
