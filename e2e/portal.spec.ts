@@ -169,7 +169,7 @@ test('BATI’s in-house IT opens a ticket it handles itself, then escalates it t
   const dialog = page.getByRole('dialog', { name: /to the provider \(N2\)/ });
   await dialog.getByRole('textbox', { name: 'Your diagnosis' }).fill('Pas de réseau.');
   await dialog.getByRole('button', { name: 'Escalate to the provider' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('diagnosis');
+  await expect(dialog.getByText('Say a little more: at least 20 characters (14 written).')).toBeVisible();
   await dialog
     .getByRole('textbox', { name: 'Your diagnosis' })
     .fill('Câble changé et prise testée : la prise murale ne donne aucun lien, à voir côté baie de brassage.');

@@ -123,7 +123,9 @@ function EscalateDialog({ ticket, onClose }: { ticket: Ticket; onClose: () => vo
       onError: () => undefined,
     },
   );
-  const short = diagnosis.trim().length < MIN_DIAGNOSIS;
+  const [tried, setTried] = useState(false);
+  const length = diagnosis.trim().length;
+  const short = length < MIN_DIAGNOSIS;
   return (
     <ActionModal
       title={t('portalInHouse.escalateTitle', { reference: ticket.reference, level })}
@@ -131,7 +133,10 @@ function EscalateDialog({ ticket, onClose }: { ticket: Ticket; onClose: () => vo
       submitColor="grape"
       saving={escalate.isPending}
       error={escalate.error}
-      onSubmit={() => escalate.mutate()}
+      onSubmit={() => {
+        setTried(true);
+        if (!short) escalate.mutate();
+      }}
       onClose={onClose}
       size="lg"
     >
@@ -144,8 +149,8 @@ function EscalateDialog({ ticket, onClose }: { ticket: Ticket; onClose: () => vo
         maxLength={20_000}
         value={diagnosis}
         onChange={(e) => setDiagnosis(e.currentTarget.value)}
-        description={`${diagnosis.trim().length} / ${MIN_DIAGNOSIS}`}
-        aria-invalid={short && escalate.isError ? true : undefined}
+        description={`${length} / ${MIN_DIAGNOSIS}`}
+        error={tried && short ? t('portalInHouse.diagnosisTooShort', { min: MIN_DIAGNOSIS, count: length }) : undefined}
         data-autofocus
       />
     </ActionModal>

@@ -54,6 +54,8 @@ export const portalEn = {
     myself: 'Myself',
     inHouse: 'Our IT handles it (it reaches the provider only if we escalate it)',
     inHouseHelp: 'At the support level your company keeps; the provider’s time limits start when you escalate it.',
+    noKeptLevel:
+      'Your company keeps no support level below the provider’s: leave this unticked, the provider handles it.',
     files: 'Attachments',
     filesHelp: 'Screenshots, photos, documents — up to {{count}} files of {{size}} MB each.',
     filesPlaceholder: 'Choose files',
@@ -142,6 +144,7 @@ export const portalEn = {
     escalateText:
       'The provider’s team takes it from here and its time limits start now. Say what you found and tried: at least {{min}} characters.',
     diagnosis: 'Your diagnosis',
+    diagnosisTooShort: 'Say a little more: at least {{min}} characters ({{count}} written).',
     escalated: 'Escalated to the provider.',
     resolved: 'Marked as solved.',
     taken: 'You have it.',

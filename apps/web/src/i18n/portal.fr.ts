@@ -61,6 +61,8 @@ export const portalFr: Pick<Translation, keyof typeof portalEn> = {
     requesterHelp: 'Laissez vide si c’est pour vous.',
     myself: 'Moi-même',
     inHouse: 'Notre informatique la traite (elle ne va au prestataire que si nous l’escaladons)',
+    noKeptLevel:
+      'Votre société ne garde aucun niveau de support sous celui du prestataire : laissez décoché, le prestataire s’en charge.',
     inHouseHelp:
       'Au niveau de support que garde votre société ; les délais du prestataire démarrent quand vous l’escaladez.',
     files: 'Pièces jointes',
@@ -151,6 +153,7 @@ export const portalFr: Pick<Translation, keyof typeof portalEn> = {
     escalateText:
       'L’équipe du prestataire la reprend et ses délais démarrent maintenant. Dites ce que vous avez constaté et essayé : au moins {{min}} caractères.',
     diagnosis: 'Votre diagnostic',
+    diagnosisTooShort: 'Dites-en un peu plus : au moins {{min}} caractères ({{count}} écrits).',
     escalated: 'Escaladée au prestataire.',
     resolved: 'Marquée comme résolue.',
     taken: 'Elle est à vous.',

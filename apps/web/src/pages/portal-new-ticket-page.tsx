@@ -116,7 +116,7 @@ export function PortalNewTicketPage() {
                     description={t('portalNew.inHouseHelp')}
                     checked={inHouse}
                     onChange={(e) => setInHouse(e.currentTarget.checked)}
-                    error={problemOf('handledInHouse')}
+                    error={problemOf('handledInHouse') ? t('portalNew.noKeptLevel') : undefined}
                   />
                 )}
                 <PortalFilePicker files={files} onChange={setFiles} />
