@@ -158,7 +158,7 @@ describe.runIf(process.env.VIGIE_TEST_PG_URL)('scheduled report send with two se
     await database?.drop();
   });
 
-  it('sends each client’s September once, whichever process gets there first', async () => {
+  it('sends each client’s September once, whichever process gets there first', { timeout: 120_000 }, async () => {
     const f = factories(first.services);
     const clients = [];
     for (let i = 0; i < 12; i++) {

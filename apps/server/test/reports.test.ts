@@ -175,7 +175,7 @@ for (const dialect of DIALECTS) {
       at('2026-11-02T08:00:00Z');
       ids.t5 = await open('tech1', { title: 'Hors période' });
       at('2026-11-16T09:00:00Z');
-    });
+    }, 120_000);
     afterAll(async () => h?.close());
 
     it('counts each figure of the month as worked by hand', async () => {
@@ -344,7 +344,7 @@ for (const dialect of DIALECTS) {
       expect(englishLines).toContain('Resolved in time (TTR) %,75');
     });
 
-    it('draws the PDF with embedded fonts, accents intact, in French or English', async () => {
+    it('draws the PDF with embedded fonts, accents intact, in French or English', { timeout: 90_000 }, async () => {
       const get = async (query: string) => {
         const response = await (await as('claire')).request(
           'GET',
