@@ -102,7 +102,8 @@ export class TicketMailComposer {
       return recipients.length;
     }
     const requester = await findRequester(trx, ticket);
-    if (!requester) return 0;
+    // The helpdesk never writes to itself: a requester recorded with the support address would make a loop.
+    if (!requester || requester.address.toLowerCase() === this.settings.supportAddress.toLowerCase()) return 0;
     if (!goesBackToAuthor(kind) && isRequesterTheAuthor(requester, event, data)) return 0;
     if (kind === 'acknowledgement' && (await this.acknowledgementsExhausted(trx, requester.address))) return 0;
     await this.queue(trx, kind, ticket, event, data, requester, true);
