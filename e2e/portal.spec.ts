@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, DEMO_STAFF, randomSuffix, signIn } from './helpers';
+import { ADMIN, DEMO_PASSWORD, DEMO_STAFF, randomSuffix, signIn } from './helpers';
+import { waitForMail } from './mail';
 
 /** Client people of the demo (apps/server/src/demo/demo-data.ts). */
 const SANDRINE = 'sandrine.roux@clinique-tilleuls.fr'; // requester, CLINIQ
@@ -228,4 +229,66 @@ test('the client manager reads the service report in the portal; a requester has
   await expect(page.getByRole('link', { name: 'Service report' })).toHaveCount(0);
   await page.goto('/portal/report');
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+});
+
+test('an invited person chooses a password from the mail and lands in the portal; a used link is refused', async ({
+  page,
+  request,
+}) => {
+  // the administrator opens an account for a new person of the clinic and sends her the invitation
+  const login = await request.post('/api/v1/auth/login', { data: ADMIN });
+  const { csrfToken: csrf } = (await login.json()) as { csrfToken: string };
+  const clients = (await (await request.get('/api/v1/clients?limit=50')).json()) as {
+    items: { id: string; code: string }[];
+  };
+  const cliniq = clients.items.find((c) => c.code === 'CLINIQ');
+  const email = `invite-${randomSuffix().toLowerCase()}@clinique-tilleuls.fr`;
+  const created = await request.post('/api/v1/users', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: {
+      email,
+      name: 'Inès Fabre',
+      role: 'requester',
+      clientId: cliniq?.id,
+      locale: 'en',
+      password: `unused-${randomSuffix()}-${randomSuffix()}`,
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const invited = await request.post(`/api/v1/users/${id}/invitation`, { headers: { 'X-CSRF-Token': csrf } });
+  expect(invited.status(), await invited.text()).toBe(202);
+
+  const mail = await waitForMail(email, (m) => /\/invitation\?token=/.test(m.text));
+  const link = /(https?:\/\/\S+\/invitation\?token=[^\s>]+)/.exec(mail.text)?.[1] as string;
+  await page.goto(link);
+  await expect(page.getByText('Hello Inès Fabre,')).toBeVisible();
+  await expect(page.getByText(email)).toBeVisible();
+  const password = `portail-${randomSuffix()}-ok`;
+  await page.getByRole('textbox', { name: 'New password' }).fill(password);
+  await page.getByRole('textbox', { name: 'The same password again' }).fill(password);
+  await page.getByRole('button', { name: 'Choose this password and sign in' }).click();
+  await expect(page).toHaveURL(/\/portal$/);
+  await expect(page.getByRole('heading', { name: 'My requests' })).toBeVisible();
+
+  // the link worked once
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.goto(link);
+  await expect(page.getByTestId('link-refusal')).toContainText('This link has already been used');
+
+  // she forgets it: the reset mail's link lets her choose another, which then signs her in
+  await page.goto('/reset-password');
+  await page.getByRole('textbox', { name: 'E-mail address' }).fill(email);
+  await page.getByRole('button', { name: 'Send the link' }).click();
+  await expect(page.getByTestId('reset-requested')).toBeVisible();
+  const reset = await waitForMail(email, (m) => /\/reset-password\?token=/.test(m.text));
+  const resetLink = /(https?:\/\/\S+\/reset-password\?token=[^\s>]+)/.exec(reset.text)?.[1] as string;
+  await page.goto(resetLink);
+  const another = `autre-${randomSuffix()}-mot`;
+  await page.getByRole('textbox', { name: 'New password' }).fill(another);
+  await page.getByRole('textbox', { name: 'The same password again' }).fill(another);
+  await page.getByRole('button', { name: 'Save the password' }).click();
+  await expect(page.getByTestId('password-saved')).toBeVisible();
+  await signIn(page, email, another);
+  await expect(page).toHaveURL(/\/portal$/);
 });
