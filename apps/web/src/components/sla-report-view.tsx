@@ -11,6 +11,7 @@ import { currentLanguage } from '../i18n';
 import { notifyError } from '../lib/errors';
 import { formatDuration } from '../lib/format-duration';
 import { formatInstant } from '../lib/format-instant';
+import { monthBack, monthLabel } from '../lib/report-months';
 import { QueryState } from './query-state';
 import { SlaReportBreaches } from './sla-report-breaches';
 import { BarList, ChartCard, DailyChart, MetGauge } from './sla-report-charts';
@@ -18,22 +19,6 @@ import { SlaReportStats } from './sla-report-stats';
 
 const PRIORITY_COLORS: Record<string, string> = { P1: 'red', P2: 'orange', P3: 'blue', P4: 'gray' };
 const MONTHS_OFFERED = 24;
-
-/** YYYY-MM of the month `back` months before this one (browser time: the server places it in the client's zone). */
-function monthBack(back: number): string {
-  const now = new Date();
-  const d = new Date(now.getFullYear(), now.getMonth() - back, 1);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-}
-
-function monthLabel(month: string): string {
-  const [year, m] = month.split('-').map(Number);
-  const text = new Date(year ?? 1970, (m ?? 1) - 1, 1).toLocaleDateString(
-    currentLanguage() === 'fr' ? 'fr-FR' : 'en-GB',
-    { month: 'long', year: 'numeric' },
-  );
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /**
  * The monthly SLA report of one client, for provider staff (console /reports) and the client's manager (portal):
@@ -48,7 +33,7 @@ export function SlaReportView({ clientId }: { clientId: string }) {
   });
   const options = Array.from({ length: MONTHS_OFFERED }, (_, i) => monthBack(i)).map((value) => ({
     value,
-    label: monthLabel(value),
+    label: monthLabel(value, currentLanguage()),
   }));
   const lang = currentLanguage();
 
