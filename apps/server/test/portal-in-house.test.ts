@@ -213,6 +213,44 @@ for (const dialect of DIALECTS) {
       expect(escalation?.data).toMatchObject({ from: 1, to: 2, toProvider: true });
     });
 
+    it('goes up through the levels a client keeps before reaching the provider', async () => {
+      // this client keeps N1 and N2; the provider delivers N3 only
+      const f = factories(h.services);
+      const keepsTwo = (await f.client()).id;
+      await f.contract(keepsTwo, { calendar: officeHours, slaPolicy: policy, supportLevels: [3] } as never);
+      const expert = await f.user('technician', null, { supportLevel: 3, name: 'Sophie N3' });
+      const n3 = await h.services.teams.create(systemCtx, {
+        name: 'N3 experts',
+        description: null,
+        memberIds: [expert.id],
+        clientIds: [keepsTwo],
+      });
+      const itUser = await f.user('client_it', keepsTwo);
+      const it = new ApiClient(h.baseUrl);
+      await it.login(itUser.email, PASSWORD);
+      const created = await it.json<Ticket>('POST', '/api/v1/tickets', {
+        clientId: keepsTwo,
+        title: 'Application métier lente',
+        handledInHouse: true,
+        takeNow: true,
+      });
+      expect(created).toMatchObject({ supportLevel: 1, entryLevel: 3, heldInHouse: true });
+      const up = (toLevel: number) =>
+        it.json<Ticket>(
+          'POST',
+          `/api/v1/tickets/${created.id}/escalate`,
+          { kind: 'functional', toLevel, diagnosis: DIAGNOSIS },
+          200,
+        );
+      const atTwo = await up(2);
+      // still the client's: same holder, no provider team, no clock
+      expect(atTwo).toMatchObject({ supportLevel: 2, heldInHouse: true, team: null, assignee: { id: itUser.id } });
+      expect(atTwo.sla.tto).toBeNull();
+      const atThree = await up(3);
+      expect(atThree).toMatchObject({ supportLevel: 3, heldInHouse: false, team: { id: n3.id }, assignee: null });
+      expect(atThree.sla.tto?.status).toBe('running');
+    });
+
     it('lets the client’s manager and IT open a ticket for a colleague; a requester opens for themself', async () => {
       const forColleague = await thomas.json<Ticket>('POST', '/api/v1/tickets', {
         clientId,
