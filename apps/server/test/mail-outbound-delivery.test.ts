@@ -2,6 +2,7 @@ import type { OutboundMail, OutboundMailSummary, Ticket } from '@vigie/contracts
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../src/core/actor.js';
 import { TicketMailComposer } from '../src/modules/mail/outbound/ticket-mail-composer.js';
+import { enqueueMail } from '../src/modules/mail/outbox.repository.js';
 import { DIALECTS } from './databases.js';
 import { factories, PASSWORD } from './factories.js';
 import { type Harness, startHarness } from './harness.js';
@@ -159,6 +160,29 @@ for (const dialect of DIALECTS) {
       const [message] = await sink.waitFor(1);
       expect(message?.parsed.subject).toBe(`[${ticket.reference}] No relay yet`);
       expect((await onlyMailOf(ticket.id)).status).toBe('sent');
+    });
+
+    it('sends a notice of non-delivery with an empty return path, and the rest from the support address', async () => {
+      const sink = await useSink();
+      await enqueueMail(
+        h.db,
+        {
+          kind: 'bounce',
+          to: [{ address: 'sender@example.test' }],
+          locale: 'en',
+          subject: 'Undelivered',
+          text: 'x',
+          html: '',
+        },
+        { supportAddress: 'support@vigie.local', now: h.clock.now(), held: false },
+      );
+      const ticket = await newTicket('Return path');
+      await h.services.outboundMail.pass();
+      const messages = await sink.waitFor(2);
+      const bounce = messages.find((m) => m.parsed.subject === 'Undelivered');
+      const ack = messages.find((m) => m.parsed.subject === `[${ticket.reference}] Return path`);
+      expect(bounce?.envelope.from).toBe('');
+      expect(ack?.envelope.from).toBe('support@vigie.local');
     });
 
     it('composes each event’s mail exactly once, even with two composers at work together', async () => {

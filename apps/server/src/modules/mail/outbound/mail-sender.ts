@@ -145,6 +145,10 @@ export class MailSender {
       references: references.length > 0 ? references.map(bracketed) : undefined,
       date: new Date(mail.created_at),
       headers,
+      // A non-delivery notice goes with an empty return path (RFC 5321 §4.5.5), so that it can never bounce back.
+      ...(mail.kind === 'bounce' && {
+        envelope: { from: '', to: [...to, ...cc].map((a) => a.address) },
+      }),
       attachments: files.map((f) => ({
         filename: f.file_name,
         contentType: f.content_type,
