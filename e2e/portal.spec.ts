@@ -211,6 +211,11 @@ test('the password pages work without a session and refuse a garbage link clearl
 
   await page.goto('/invitation?token=not-a-real-token');
   await expect(page.getByTestId('link-refusal')).toContainText('This link is not valid');
+  // and in French for a French reader
+  await page.getByText('FR', { exact: true }).click();
+  await expect(page.getByTestId('link-refusal')).toContainText('Ce lien n’est pas valide');
+  await expect(page.getByRole('heading', { name: 'Bienvenue sur Vigie' })).toBeVisible();
+  await page.getByText('EN', { exact: true }).click();
   await expect(page.locator('body')).not.toContainText('Error:');
 });
 
