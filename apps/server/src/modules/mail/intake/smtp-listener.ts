@@ -36,19 +36,25 @@ export async function startSmtpListener(
     maxClients: 200,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
+      let answered = false;
+      const answer = (error: Error | null, message?: string) => {
+        if (answered) return;
+        answered = true;
+        callback(error, message);
+      };
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('error', (error) => callback(error));
+      stream.on('error', (error) => answer(error));
       stream.on('end', () => {
         if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) {
-          callback(smtpError(552, `5.3.4 Message too big: this helpdesk takes messages up to ${maxMb} MB`));
+          answer(smtpError(552, `5.3.4 Message too big: this helpdesk takes messages up to ${maxMb} MB`));
           return;
         }
         const envelopeSender = session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address;
         intake.receive(Buffer.concat(chunks), 'smtp', envelopeSender).then(
-          (stored) => callback(null, stored.duplicate ? 'Already received, thank you' : `Queued as ${stored.id}`),
+          (stored) => answer(null, stored.duplicate ? 'Already received, thank you' : `Queued as ${stored.id}`),
           (error: unknown) => {
             options.onError?.(error);
-            callback(smtpError(451, '4.3.0 Temporary failure storing the message: please try again later'));
+            answer(smtpError(451, '4.3.0 Temporary failure storing the message: please try again later'));
           },
         );
       });
