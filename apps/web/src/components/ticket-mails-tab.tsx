@@ -5,14 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { mailOutboxApi } from '../api/mail-outbox-endpoints';
 import type { Ticket } from '../api/types';
 import { formatInstant } from '../lib/format-instant';
+import { MailInboundDrawer } from './mail-inbound-drawer';
 import { MailOutboxDrawer } from './mail-outbox-drawer';
 import { MailOutboxStatusBadge } from './mail-outbox-status-badge';
 import { QueryState } from './query-state';
 
-/** The ticket's "Mails" tab: what came in and went out about it, oldest first; a sent mail opens with its tries. */
+/** The ticket's "Mails" tab: what came in and went out about it, oldest first; each opens in the log's drawer. */
 export function TicketMailsTab({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   const [openId, setOpenId] = useState<string | null>(null);
+  const [openInboundId, setOpenInboundId] = useState<string | null>(null);
   const mails = useQuery({
     queryKey: ['ticket-mails', ticket.id],
     queryFn: () => mailOutboxApi.ofTicket(ticket.id),
@@ -50,29 +52,37 @@ export function TicketMailsTab({ ticket }: { ticket: Ticket }) {
                 </Badge>
               </Table.Td>
               <Table.Td>
-                {mail.direction === 'out' && mail.kind
-                  ? t(`mailOutbox.kinds.${mail.kind}`, { defaultValue: mail.kind })
-                  : (mail.kind ?? '—')}
+                {mail.kind
+                  ? t(mail.direction === 'out' ? `mailOutbox.kinds.${mail.kind}` : `mailInbound.kinds.${mail.kind}`, {
+                      defaultValue: mail.kind,
+                    })
+                  : '—'}
               </Table.Td>
               <Table.Td>{mail.from ?? '—'}</Table.Td>
               <Table.Td>{mail.to.join(', ')}</Table.Td>
               <Table.Td>
-                {mail.direction === 'out' ? (
-                  <Anchor component="button" type="button" onClick={() => setOpenId(mail.id)} ta="left">
-                    {mail.subject}
-                  </Anchor>
-                ) : (
-                  mail.subject
-                )}
+                <Anchor
+                  component="button"
+                  type="button"
+                  onClick={() => (mail.direction === 'out' ? setOpenId(mail.id) : setOpenInboundId(mail.id))}
+                  ta="left"
+                >
+                  {mail.subject}
+                </Anchor>
               </Table.Td>
               <Table.Td>
-                {mail.direction === 'out' ? <MailOutboxStatusBadge status={mail.status} /> : mail.status}
+                {mail.direction === 'out' ? (
+                  <MailOutboxStatusBadge status={mail.status} />
+                ) : (
+                  t(`mailInbound.statuses.${mail.status}`, { defaultValue: mail.status })
+                )}
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
       <MailOutboxDrawer mailId={openId} onClose={() => setOpenId(null)} />
+      <MailInboundDrawer mailId={openInboundId} onClose={() => setOpenInboundId(null)} />
     </>
   );
 }
