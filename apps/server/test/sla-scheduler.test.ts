@@ -28,6 +28,8 @@ describe.runIf(process.env.VIGIE_TEST_PG_URL)('SLA milestones with two server in
       DATABASE_URL: database.database.url,
       VIGIE_HTTP_HOST: '127.0.0.1',
       VIGIE_HTTP_PORT: '0',
+      // Two servers on one machine: neither listens for mail.
+      VIGIE_SMTP_PORT: '0',
       VIGIE_DEMO: 'off',
       VIGIE_ADMIN_PASSWORD: 'first admin password',
       VIGIE_LOG_LEVEL: 'silent',
