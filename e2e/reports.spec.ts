@@ -57,6 +57,7 @@ test('a provider manager reads ACME’s monthly SLA report, downloads it and mai
       String(count),
     );
   }
+  await expect(view.getByTestId('sla-by-priority').getByRole('row')).toHaveCount(5);
   const breaches = page.getByTestId('breach-table');
   await expect(breaches.getByRole('row')).toHaveCount(report.breaches.length + 1);
   const first = report.breaches[0]?.reference as string;

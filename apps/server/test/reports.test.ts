@@ -224,6 +224,13 @@ for (const dialect of DIALECTS) {
           breachedAt: '2026-10-12T08:00:00.000Z',
         },
       ]);
+      const none = { met: 0, missed: 0, percent: null };
+      expect(r.slaByPriority).toEqual([
+        { priority: 'P1', tto: none, ttr: none },
+        { priority: 'P2', tto: none, ttr: none },
+        { priority: 'P3', tto: { met: 4, missed: 1, percent: 80 }, ttr: { met: 3, missed: 1, percent: 75 } },
+        { priority: 'P4', tto: none, ttr: none },
+      ]);
       expect(r.byPriority).toEqual([
         { priority: 'P1', count: 0 },
         { priority: 'P2', count: 0 },
@@ -326,6 +333,8 @@ for (const dialect of DIALECTS) {
       expect(lines).toContain('Résolution dans les délais (TTR) %;75');
       expect(lines).toContain('Satisfaction moyenne (sur 5);3');
       expect(lines).toContain('P3;4');
+      expect(lines).toContain('P3;80;4 / 1;75;3 / 1');
+      expect(lines).toContain('P1;;0 / 0;;0 / 0');
       expect(lines).toContain('2026-10-01;1;2');
       const breach = lines.find((line) => line.includes('Lyon'));
       expect(breach).toMatch(

@@ -78,6 +78,8 @@ export const SlaReport = z.object({
   }),
   tto: SlaOutcome,
   ttr: SlaOutcome,
+  /** TTO and TTR outcomes of the month per priority (all four, in order). */
+  slaByPriority: z.array(z.object({ priority: TicketPriority, tto: SlaOutcome, ttr: SlaOutcome })),
   breaches: z.array(SlaBreach),
   byPriority: z.array(z.object({ priority: TicketPriority, count: z.number().int() })),
   byLevel: z.array(z.object({ level: SupportLevel, count: z.number().int() })),

@@ -14,6 +14,7 @@ import { formatInstant } from '../lib/format-instant';
 import { monthBack, monthLabel } from '../lib/report-months';
 import { QueryState } from './query-state';
 import { SlaReportBreaches } from './sla-report-breaches';
+import { SlaReportByPriority } from './sla-report-by-priority';
 import { BarList, ChartCard, DailyChart, MetGauge } from './sla-report-charts';
 import { SlaReportStats } from './sla-report-stats';
 
@@ -137,6 +138,9 @@ function ReportBody({ report }: { report: SlaReport }) {
           <MetGauge percent={report.ttr.percent} label={t('reports.ttrMet')} detail={outcome(report.ttr)} />
         </ChartCard>
       </SimpleGrid>
+      <ChartCard title={t('reports.slaByPriority')}>
+        <SlaReportByPriority rows={report.slaByPriority} />
+      </ChartCard>
       <ChartCard title={t('reports.daily')}>
         <DailyChart days={report.daily} />
       </ChartCard>

@@ -22,6 +22,7 @@ export const reportsEn = {
     metOf: '{{met}} met of {{total}}',
     noClock: 'No deadline fell due this month',
     byPriority: 'Tickets by priority',
+    slaByPriority: 'Deadlines met by priority',
     byLevel: 'Tickets by support level',
     byCategory: 'Tickets by category',
     uncategorized: 'No category',

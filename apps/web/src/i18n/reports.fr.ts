@@ -24,6 +24,7 @@ export const reportsFr: typeof reportsEn = {
     metOf: '{{met}} respectés sur {{total}}',
     noClock: 'Aucune échéance ce mois-ci',
     byPriority: 'Tickets par priorité',
+    slaByPriority: 'Délais tenus par priorité',
     byLevel: 'Tickets par niveau de support',
     byCategory: 'Tickets par catégorie',
     uncategorized: 'Sans catégorie',

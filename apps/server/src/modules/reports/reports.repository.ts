@@ -57,15 +57,16 @@ export async function ticketCounts(db: Db, clientId: string, m: MonthRange) {
 }
 
 /**
- * Clocks met in the month: stopped in it within their budget, on tickets that were not merged away (a duplicate's
- * clocks stop at the merge, not by service), and never breached before (a breach is not undone by a later retarget).
+ * Clocks met in the month, per priority: stopped in it within their budget, on tickets that were not merged away (a
+ * duplicate's clocks stop at the merge, not by service), and never breached before (a breach is not undone by a later
+ * retarget).
  */
-export async function clocksMet(db: Db, clientId: string, m: MonthRange, clock: 'tto' | 'ttr'): Promise<number> {
+export async function clocksMet(db: Db, clientId: string, m: MonthRange, clock: 'tto' | 'ttr') {
   const dialect = dialectOf(db);
   const stoppedAt = jsonText(dialect, 'tickets.sla', [clock, 'stoppedAt']);
-  const row = await db
+  const rows = await db
     .selectFrom('tickets')
-    .select(sql<number>`count(*)`.as('n'))
+    .select(['priority', sql<number>`count(*)`.as('n')])
     .where('client_id', '=', clientId)
     .where('updated_at', '>=', m.from)
     .where('created_at', '<', m.to)
@@ -83,8 +84,9 @@ export async function clocksMet(db: Db, clientId: string, m: MonthRange, clock: 
         ),
       ),
     )
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .groupBy('priority')
+    .execute();
+  return rows.map((r) => ({ priority: r.priority, count: Number(r.n) }));
 }
 
 /** TTO and TTR breaches recorded in the month, oldest first, with their tickets and the calendar they counted on. */

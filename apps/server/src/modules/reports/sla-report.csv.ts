@@ -49,6 +49,22 @@ export function renderSlaReportCsv(report: SlaReport, locale: ReportLocale): str
       [`${l.covered} (min)`, report.time.coveredMinutes],
     ],
     [[l.byPriority, l.count], ...report.byPriority.map((p) => [p.priority, p.count])],
+    [
+      [
+        l.slaByPriority,
+        `${l.ttoShort} %`,
+        `${l.ttoShort} ${l.metMissed}`,
+        `${l.ttrShort} %`,
+        `${l.ttrShort} ${l.metMissed}`,
+      ],
+      ...report.slaByPriority.map((p) => [
+        p.priority,
+        num(p.tto.percent),
+        `${p.tto.met} / ${p.tto.missed}`,
+        num(p.ttr.percent),
+        `${p.ttr.met} / ${p.ttr.missed}`,
+      ]),
+    ],
     [[l.byLevel, l.count], ...report.byLevel.map((p) => [`N${p.level}`, p.count])],
     [[l.byCategory, l.count], ...report.byCategory.map((c) => [c.name ?? l.uncategorized, c.count])],
     [[l.escalationsToLevel, l.count], ...report.escalations.toLevel.map((e) => [`N${e.level}`, e.count])],

@@ -70,6 +70,19 @@ export async function renderSlaReportPdf(report: SlaReport, locale: ReportLocale
     220,
   );
 
+  w.heading(l.slaByPriority);
+  w.table(
+    [l.priority, `${l.ttoShort} %`, `${l.ttoShort} ${l.metMissed}`, `${l.ttrShort} %`, `${l.ttrShort} ${l.metMissed}`],
+    [70, 80, 120, 80, 120],
+    report.slaByPriority.map((p) => [
+      p.priority,
+      percent(p.tto.percent),
+      `${p.tto.met} / ${p.tto.missed}`,
+      percent(p.ttr.percent),
+      `${p.ttr.met} / ${p.ttr.missed}`,
+    ]),
+  );
+
   w.heading(l.daily);
   w.columns(
     report.daily.map((d) => ({ label: String(Number(d.date.slice(8))), a: d.opened, b: d.resolved })),

@@ -83,9 +83,14 @@ export async function buildSlaReport(db: Db, client: ReportClient, month: string
     minutesLogged(db, client.id, range),
     reportSentAt(db, client.id, month),
   ]);
-  const missed = (clock: string) => breaches.filter((b) => b.clock === clock).length;
-  const ttoMissed = missed('tto');
-  const ttrMissed = missed('ttr');
+  const sum = (rows: { count: number }[]) => rows.reduce((total, r) => total + r.count, 0);
+  const outcome = (met: { priority: string; count: number }[], clock: string, priority?: string) => {
+    const metCount = sum(met.filter((r) => priority === undefined || r.priority === priority));
+    const missedCount = breaches.filter(
+      (b) => b.clock === clock && (priority === undefined || b.priority === priority),
+    ).length;
+    return { met: metCount, missed: missedCount, percent: percentMet(metCount, missedCount) };
+  };
   const countOf = (rows: { value: string | number; count: number }[], value: string | number) =>
     rows.find((r) => String(r.value) === String(value))?.count ?? 0;
   const dayCount = (rows: { day: number; count: number }[], day: number) => rows.find((r) => r.day === day)?.count ?? 0;
@@ -103,8 +108,13 @@ export async function buildSlaReport(db: Db, client: ReportClient, month: string
     complete,
     generatedAt: now.toISOString(),
     tickets,
-    tto: { met: ttoMet, missed: ttoMissed, percent: percentMet(ttoMet, ttoMissed) },
-    ttr: { met: ttrMet, missed: ttrMissed, percent: percentMet(ttrMet, ttrMissed) },
+    tto: outcome(ttoMet, 'tto'),
+    ttr: outcome(ttrMet, 'ttr'),
+    slaByPriority: PRIORITIES.map((priority) => ({
+      priority,
+      tto: outcome(ttoMet, 'tto', priority),
+      ttr: outcome(ttrMet, 'ttr', priority),
+    })),
     breaches: breaches.map((b) => ({
       ticketId: b.ticket_id,
       reference: ticketReference(Number(b.number)),
