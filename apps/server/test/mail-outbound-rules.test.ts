@@ -99,6 +99,6 @@ describe('mail layout', () => {
     expect(html).toContain('href="https://v.test/portal/tickets/1?answer=confirm&amp;x=&quot;y&quot;"');
     expect(html).not.toContain('<b>');
     expect(text).toContain('> ligne 1\n> <b>ligne 2</b>');
-    expect(text).toContain('Confirmer: https://v.test/portal/tickets/1?answer=confirm&x="y"');
+    expect(text).toContain('Confirmer : https://v.test/portal/tickets/1?answer=confirm&x="y"');
   });
 });

@@ -96,7 +96,8 @@ export function renderMail(content: MailContent, locale: 'fr' | 'en'): { html: s
     content.greeting,
     '',
     ...content.blocks.flatMap((b) => [blockText(b), '']),
-    ...actions.map((a) => `${a.label}: ${a.url}`),
+    // French typography puts a space before the colon.
+    ...actions.map((a) => `${a.label}${locale === 'fr' ? ' :' : ':'} ${a.url}`),
     ...(actions.length > 0 ? [''] : []),
     '-- ',
     content.footer,
