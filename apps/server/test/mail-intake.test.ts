@@ -99,11 +99,27 @@ for (const dialect of DIALECTS) {
       expect(mail.ticketNumber).toBe(t.number);
     });
 
-    it('opens a ticket for an unknown sender of a client mail domain, named after the From', async () => {
+    it('opens a ticket for an unknown sender of a client mail domain, who becomes a contact of that client', async () => {
       const mail = await deliver(message({ from: 'Jean Martin <jean.martin@paris.acme.test>', subject: 'VPN' }));
       expect(mail).toMatchObject({ status: 'processed', kind: 'new_ticket', clientId });
       const t = await ticket(mail.ticketId as string);
-      expect(t.requester).toMatchObject({ contactId: null, name: 'Jean Martin' });
+      expect(t.requester).toMatchObject({ name: 'Jean Martin' });
+      const contact = await h.db
+        .selectFrom('contacts')
+        .selectAll()
+        .where('email', '=', 'jean.martin@paris.acme.test')
+        .executeTakeFirstOrThrow();
+      expect(contact).toMatchObject({ client_id: clientId, first_name: 'Jean', last_name: 'Martin' });
+      expect(t.requester.contactId).toBe(contact.id);
+      // his next mail is recognized by his address, and no second contact is made
+      const next = await deliver(message({ from: 'jean.martin@paris.acme.test', subject: 'VPN encore' }));
+      expect((await ticket(next.ticketId as string)).requester.contactId).toBe(contact.id);
+      const contacts = await h.db
+        .selectFrom('contacts')
+        .select('id')
+        .where('email', '=', 'jean.martin@paris.acme.test')
+        .execute();
+      expect(contacts).toHaveLength(1);
     });
 
     it('leaves an unknown sender in triage; staff give it to a client (ticket) or discard it', async () => {

@@ -71,7 +71,7 @@ export function buildServices(
   };
   const timeEntries = new TimeEntryService(db, clock, audit, tickets, workLookups);
   const attachments = new AttachmentService(db, clock, audit, tickets);
-  const intakeProcessor = new IntakeProcessor(clock, tickets, workflow, attachments, {
+  const intakeProcessor = new IntakeProcessor(clock, tickets, workflow, attachments, contacts, {
     get supportAddress() {
       return outbound.supportAddress;
     },

@@ -8,7 +8,7 @@ import { stripUndefined } from '../../core/patch.js';
 import type { Db } from '../../db/connection.js';
 import type { ContactRow } from '../../db/schema.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { clientExists } from './clients.repository.js';
+import { clientExists, findClient } from './clients.repository.js';
 import {
   contactIdsByEmail,
   deleteContact,
@@ -52,6 +52,34 @@ export class ContactService {
   async create(ctx: Ctx, clientId: string, input: ContactValues): Promise<Contact> {
     const [contact] = await this.createMany(ctx, clientId, [input]);
     return contact as Contact;
+  }
+
+  /**
+   * Someone who wrote from the client's registered mail domain becomes one of its contacts (DOMAIN §3), inside the
+   * mail intake's transaction: the acknowledgement has an address, and the next mail is recognized by it.
+   */
+  async addFromMailIn(
+    trx: Db,
+    ctx: Ctx,
+    clientId: string,
+    sender: { email: string; displayName: string | null },
+  ): Promise<{ id: string; name: string }> {
+    const client = await findClient(trx, clientId);
+    if (!client) throw notFound('Client');
+    const { firstName, lastName } = namesFrom(sender.displayName, sender.email);
+    const now = this.clock.now().toISOString();
+    const values = { firstName, lastName, email: sender.email, locale: client.locale === 'en' ? 'en' : 'fr' } as const;
+    const row = toRow(newId(), clientId, { ...values, isPrimary: false } as ContactValues, now, now);
+    row.notes = 'Added by the mail intake: first wrote from the client’s mail domain.';
+    await insertContacts(trx, [row]);
+    await this.audit.record(trx, ctx, {
+      action: 'create',
+      objectType: 'contact',
+      objectId: row.id,
+      clientId,
+      after: presentContact(row),
+    });
+    return { id: row.id, name: `${firstName} ${lastName}`.trim() };
   }
 
   /** All or nothing: one transaction, one audit entry per contact (imports come through here). */
@@ -159,6 +187,14 @@ export class ContactService {
     const { notes: _hidden, ...visible } = contact;
     return visible;
   }
+}
+
+/** "Marie Curie" → Marie / Curie; "CURIE Marie" stays as written; no name → the address's local part. */
+function namesFrom(displayName: string | null, email: string): { firstName: string; lastName: string } {
+  const words = (displayName ?? '').replace(/["<>]/g, ' ').trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return { firstName: '', lastName: (email.split('@')[0] ?? email).slice(0, 80) };
+  if (words.length === 1) return { firstName: '', lastName: (words[0] as string).slice(0, 80) };
+  return { firstName: (words[0] as string).slice(0, 80), lastName: words.slice(1).join(' ').slice(0, 80) };
 }
 
 function toRow(id: string, clientId: string, v: ContactValues, createdAt: string, updatedAt: string): ContactRow {

@@ -9,6 +9,7 @@ import { type Ctx, systemActor } from '../../../core/actor.js';
 import type { Clock } from '../../../core/clock.js';
 import type { Db } from '../../../db/connection.js';
 import type { AttachmentService } from '../../attachments/attachments.service.js';
+import type { ContactService } from '../../clients/contacts.service.js';
 import type { TicketWorkflow } from '../../tickets/ticket-workflow.service.js';
 import type { TicketService } from '../../tickets/tickets.service.js';
 import { enqueueMail } from '../outbox.repository.js';
@@ -49,6 +50,7 @@ export class IntakeProcessor {
     private readonly tickets: TicketService,
     private readonly workflow: TicketWorkflow,
     private readonly attachments: AttachmentService,
+    private readonly contacts: ContactService,
     private readonly settings: IntakeSettings,
   ) {}
 
@@ -166,9 +168,18 @@ export class IntakeProcessor {
       const tag = 'refusedTag' in thread && thread.refusedTag ? `; its tag names a ticket it does not belong to` : '';
       return finish({ ...described, status: 'triage', kind: 'unknown_sender', error: `${why}${tag}` });
     }
+    const contactId =
+      sender.via === 'domain'
+        ? (
+            await this.contacts.addFromMailIn(trx, senderCtx(mailId, sender, sender.clientId), sender.clientId, {
+              email: sender.address,
+              displayName: mail.from?.name ?? null,
+            })
+          ).id
+        : sender.contactId;
     const opened = await this.openTicket(trx, mailId, mail, {
       clientId: sender.clientId,
-      contactId: sender.contactId,
+      contactId,
       userId: sender.userId,
       name: sender.name,
       ctx: senderCtx(mailId, sender, sender.clientId),
