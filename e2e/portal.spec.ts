@@ -260,9 +260,13 @@ test('an invited person chooses a password from the mail and lands in the portal
     },
   });
   expect(created.status(), await created.text()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-  const invited = await request.post(`/api/v1/users/${id}/invitation`, { headers: { 'X-CSRF-Token': csrf } });
-  expect(invited.status(), await invited.text()).toBe(202);
+  // …from the Users page
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.goto('/users');
+  await page.getByLabel('Search users').fill(email);
+  await page.getByRole('button', { name: 'Mail Inès Fabre a link to choose a password' }).click();
+  await expect(page.getByText(`Invitation sent to ${email} (valid 7 days).`)).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
 
   const mail = await waitForMail(email, (m) => /\/invitation\?token=/.test(m.text));
   const link = /(https?:\/\/\S+\/invitation\?token=[^\s>]+)/.exec(mail.text)?.[1] as string;

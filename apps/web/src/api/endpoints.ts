@@ -105,6 +105,8 @@ export const usersApi = {
   create: (input: CreateUser) => api<User>('/users', { method: 'POST', body: input }),
   update: (id: string, input: UpdateUser) => api<User>(`/users/${id}`, { method: 'PATCH', body: input }),
   revokeSessions: (id: string) => api<void>(`/users/${id}/revoke-sessions`, { method: 'POST' }),
+  /** Mails the person a link to choose their password (valid 7 days; voids an earlier one). */
+  invite: (id: string) => api<void>(`/users/${id}/invitation`, { method: 'POST' }),
 };
 
 export const teamsApi = {

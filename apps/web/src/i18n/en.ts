@@ -325,6 +325,8 @@ export const en = {
     edit: 'Edit user',
     editNamed: 'Edit user {{name}}',
     revokeNamed: 'Revoke sessions of {{name}}',
+    inviteNamed: 'Mail {{name}} a link to choose a password',
+    invitationSent: 'Invitation sent to {{email}} (valid 7 days).',
     sessionsRevoked: 'All sessions of {{name}} are closed.',
     search: 'Search users',
     role: 'Role',

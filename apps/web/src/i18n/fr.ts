@@ -328,6 +328,8 @@ export const fr: Translation = {
     edit: 'Modifier l’utilisateur',
     editNamed: 'Modifier l’utilisateur {{name}}',
     revokeNamed: 'Fermer les sessions de {{name}}',
+    inviteNamed: 'Envoyer à {{name}} un lien pour choisir son mot de passe',
+    invitationSent: 'Invitation envoyée à {{email}} (valable 7 jours).',
     sessionsRevoked: 'Toutes les sessions de {{name}} sont fermées.',
     search: 'Rechercher un utilisateur',
     role: 'Rôle',

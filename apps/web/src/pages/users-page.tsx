@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Button, Group, Select, Table, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconLogout2, IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconLogout2, IconMailForward, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usersApi } from '../api/endpoints';
@@ -39,6 +39,15 @@ export function UsersPage() {
     }
   };
 
+  const invite = async (user: User) => {
+    try {
+      await usersApi.invite(user.id);
+      notifications.show({ color: 'green', message: t('users.invitationSent', { email: user.email }) });
+    } catch (error) {
+      notifyError(t, error);
+    }
+  };
+
   return (
     <>
       <Group justify="space-between" mb="md">
@@ -70,7 +79,7 @@ export function UsersPage() {
               <Table.Th>{t('users.supportLevel')}</Table.Th>
               <Table.Th>{t('users.lastLogin')}</Table.Th>
               <Table.Th>{t('common.status')}</Table.Th>
-              <Table.Th w={90} />
+              <Table.Th w={120} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -96,6 +105,15 @@ export function UsersPage() {
                         onClick={() => setEditing(user)}
                       >
                         <IconPencil size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label={t('users.inviteNamed', { name: user.name })}>
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={t('users.inviteNamed', { name: user.name })}
+                        onClick={() => void invite(user)}
+                      >
+                        <IconMailForward size={16} />
                       </ActionIcon>
                     </Tooltip>
                     <Tooltip label={t('users.revokeNamed', { name: user.name })}>
