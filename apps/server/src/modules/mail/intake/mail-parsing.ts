@@ -107,28 +107,37 @@ export async function parseMail(raw: Uint8Array): Promise<ParsedInbound> {
     if (type === 'message/delivery-status') continue;
     files.push({ fileName: a.filename ?? 'attachment', contentType: type, content: a.content });
   }
-  const references = threadIdsOf(null, parsed.references ?? null);
+  const references = threadIdsOf(null, noNul(parsed.references));
   return {
-    from: from ? { address: from.address, name: from.name.trim() || null } : null,
-    to: addressesOf(parsed.to).map((a) => a.address),
-    cc: addressesOf(parsed.cc).map((a) => a.address),
-    subject: (parsed.subject ?? '').slice(0, 500),
-    inReplyTo: threadIdsOf(parsed.inReplyTo ?? null, null)[0] ?? null,
-    threadIds: threadIdsOf(parsed.inReplyTo ?? null, parsed.references ?? null),
+    from: from ? { address: noNul(from.address), name: noNul(from.name).trim() || null } : null,
+    to: addressesOf(parsed.to).map((a) => noNul(a.address)),
+    cc: addressesOf(parsed.cc).map((a) => noNul(a.address)),
+    subject: noNul(parsed.subject ?? '').slice(0, 500),
+    inReplyTo: threadIdsOf(noNul(parsed.inReplyTo), null)[0] ?? null,
+    threadIds: threadIdsOf(noNul(parsed.inReplyTo), noNul(parsed.references)),
     references,
-    text,
+    text: noNul(text),
     contentType,
     headers,
     headerList: lines.slice(0, 200).map((l) => ({
-      name: l.key,
-      value: l.line
-        .slice(l.line.indexOf(':') + 1)
+      name: noNul(l.key),
+      value: noNul(l.line.slice(l.line.indexOf(':') + 1))
         .trim()
         .slice(0, 1000),
     })),
     files,
-    reportedMessageIds: threadIdsOf(reportedMessageIds, null),
+    reportedMessageIds: threadIdsOf(noNul(reportedMessageIds), null),
   };
+}
+
+/**
+ * Without NUL characters: a mail may carry them (raw, or encoded as `=00`), and PostgreSQL's text refuses them — the
+ * message would fail until quarantined instead of becoming the ticket or reply it is.
+ */
+function noNul<T extends string | readonly string[] | null | undefined>(value: T): T {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '') as T;
+  if (Array.isArray(value)) return value.map((v: string) => v.replaceAll('\u0000', '')) as unknown as T;
+  return value;
 }
 
 /** Last resort when mailparser found no text: tags, scripts and styles dropped, entities of markup decoded. */

@@ -10,7 +10,10 @@ const MAX_HEADER_BYTES = 256 * 1024;
 
 /** The unfolded header lines of a raw message (latin1: bytes kept as they are). */
 export function headerLinesOf(raw: Uint8Array): string[] {
-  const head = Buffer.from(raw.buffer, raw.byteOffset, Math.min(raw.byteLength, MAX_HEADER_BYTES)).toString('latin1');
+  const head = Buffer.from(raw.buffer, raw.byteOffset, Math.min(raw.byteLength, MAX_HEADER_BYTES))
+    .toString('latin1')
+    // NUL bytes dropped: PostgreSQL's text refuses them, and the message would be refused (451) for ever.
+    .replaceAll('\u0000', '');
   const end = head.search(/\r?\n\r?\n/);
   const block = end >= 0 ? head.slice(0, end) : head;
   return block.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/);

@@ -1,0 +1,81 @@
+/**
+ * Review of issue 4 (mail intake, attachments, outbound mail, password links, portal): each test proves a defect that
+ * was found and fixed, on every database.
+ */
+import type { InboundMail, OutboundMail, OutboundMailSummary } from '@vigie/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SmtpListener, startSmtpListener } from '../src/modules/mail/intake/smtp-listener.js';
+import { DIALECTS } from './databases.js';
+import { factories, PASSWORD } from './factories.js';
+import { type Harness, startHarness } from './harness.js';
+import { ApiClient } from './http-client.js';
+import { message, sendRaw } from './smtp-client.js';
+
+type Page<T> = { items: T[]; nextCursor: string | null };
+
+for (const dialect of DIALECTS) {
+  describe(`review of issue 4 (${dialect})`, () => {
+    let h: Harness;
+    let smtp: SmtpListener;
+    let clientId: string;
+    let adminEmail: string;
+    let manager: ApiClient;
+    let anonymous: ApiClient;
+
+    beforeAll(async () => {
+      h = await startHarness(dialect);
+      const f = factories(h.services);
+      clientId = (await f.client({ mailDomains: ['acme.test'] })).id;
+      await f.contract(clientId);
+      await f.contact(clientId, { email: 'claire@acme.test', firstName: 'Claire', lastName: 'Dubois' });
+      adminEmail = (await f.user('admin')).email;
+      const boss = await f.user('manager');
+      manager = new ApiClient(h.baseUrl);
+      await manager.login(boss.email, PASSWORD);
+      anonymous = new ApiClient(h.baseUrl);
+      smtp = await startSmtpListener(h.services.mailIntake, { host: '127.0.0.1', port: 0, maxMessageBytes: 200_000 });
+    });
+
+    afterAll(async () => {
+      await smtp?.stop();
+      await h?.close();
+    });
+
+    it('does not show the token of a password link in the mail log (a manager cannot take over an administrator)', async () => {
+      const asked = await anonymous.request('POST', '/api/v1/auth/password-reset', { email: adminEmail });
+      expect(asked.status).toBe(202);
+      const list = await manager.json<Page<OutboundMailSummary>>('GET', '/api/v1/mail/outbound?limit=50');
+      const summary = list.items.find((m) => m.kind === 'reset');
+      expect(summary).toBeDefined();
+      const mail = await manager.json<OutboundMail>('GET', `/api/v1/mail/outbound/${summary?.id}`);
+      const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(`${mail.text}\n${mail.html}`)?.[1];
+      if (token) {
+        const takeover = await anonymous.request('POST', '/api/v1/auth/password-reset/complete', {
+          token,
+          password: 'the manager now owns this',
+        });
+        expect(takeover.status).not.toBe(204);
+      }
+      expect(mail.text).not.toMatch(/token=[A-Za-z0-9_-]{20,}/);
+      expect(mail.html ?? '').not.toMatch(/token=[A-Za-z0-9_-]{20,}/);
+    });
+
+    it('stores and processes a mail whose headers and text hold NUL bytes', async () => {
+      const raw = message({
+        from: 'Claire Dubois <claire@acme.test>',
+        subject: 'Imprimante\u0000 en panne',
+        messageId: '<nul.1@acme.test>',
+        body: 'Plus rien\u0000 ne sort.',
+      });
+      const answer = await sendRaw(smtp.port, Buffer.from(raw, 'latin1'), {
+        from: 'claire@acme.test',
+        to: ['support@vigie.local'],
+      });
+      expect(answer.response).toMatch(/^250/);
+      await h.services.mailIntake.drain();
+      const id = /Queued as (\S+)/.exec(answer.response)?.[1];
+      const mail = await manager.json<InboundMail>('GET', `/api/v1/mail/inbound/${id}`);
+      expect(mail).toMatchObject({ status: 'processed', kind: 'new_ticket', clientId });
+    });
+  });
+}
