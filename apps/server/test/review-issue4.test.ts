@@ -77,5 +77,47 @@ for (const dialect of DIALECTS) {
       const mail = await manager.json<InboundMail>('GET', `/api/v1/mail/inbound/${id}`);
       expect(mail).toMatchObject({ status: 'processed', kind: 'new_ticket', clientId });
     });
+
+    it('never finds a ticket for a client person by the words of its internal notes (regression guard)', async () => {
+      const f = factories(h.services);
+      const person = await f.user('client_manager', clientId);
+      const client = new ApiClient(h.baseUrl);
+      await client.login(person.email, PASSWORD);
+      const tech = await f.user('admin');
+      const staff = new ApiClient(h.baseUrl);
+      await staff.login(tech.email, PASSWORD);
+      const ticket = await staff.json<{ id: string }>('POST', '/api/v1/tickets', {
+        clientId,
+        title: 'Imprimante du deuxième',
+        description: 'Elle ne sort plus rien.',
+        impact: 3,
+        urgency: 3,
+      });
+      await staff.json('POST', `/api/v1/tickets/${ticket.id}/comments`, {
+        body: 'Le client doit zanzibarpassword changer, ne pas lui dire',
+        visibility: 'internal',
+      });
+      const byInternal = await client.json<Page<{ id: string }>>('GET', '/api/v1/tickets?queue=all&q=zanzibarpassword');
+      expect(byInternal.items).toEqual([]);
+      const byPublic = await client.json<Page<{ id: string }>>('GET', '/api/v1/tickets?queue=all&q=deuxi%C3%A8me');
+      expect(byPublic.items.map((t) => t.id)).toEqual([ticket.id]);
+      // staff still find it by its internal note
+      const byStaff = await staff.json<Page<{ id: string }>>('GET', '/api/v1/tickets?queue=all&q=zanzibarpassword');
+      expect(byStaff.items.map((t) => t.id)).toEqual([ticket.id]);
+    });
+
+    it('refuses a forged cursor with a NUL or a bad instant as 400, never 500', async () => {
+      const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      for (const cursor of [
+        forged(['2026-03-02T09:00:00.000Z', 'a\u0000b']),
+        forged(['not a date', 'x']),
+        forged([12, 'x']),
+      ]) {
+        for (const path of ['/api/v1/mail/outbound', '/api/v1/mail/inbound', '/api/v1/tickets']) {
+          const response = await manager.request('GET', `${path}?cursor=${cursor}`);
+          expect([path, response.status]).toEqual([path, 400]);
+        }
+      }
+    });
   });
 }

@@ -18,7 +18,9 @@ export function decodeCursor(text: string | undefined): Cursor | null {
       Array.isArray(value) &&
       value.length === 2 &&
       (typeof value[0] === 'string' || typeof value[0] === 'number') &&
-      typeof value[1] === 'string'
+      typeof value[1] === 'string' &&
+      // PostgreSQL's text takes no NUL: a forged one would fail the query (500) rather than be refused.
+      !`${value[0]}${value[1]}`.includes('\u0000')
     ) {
       return { after: value[0], id: value[1] };
     }
