@@ -36,6 +36,24 @@ for (const dialect of DIALECTS) {
       smtp = await startSmtpListener(h.services.mailIntake, { host: '127.0.0.1', port: 0, maxMessageBytes: 200_000 });
     });
 
+    /** Sends and waits until the message is processed; returns the inbound mail row as staff see it. */
+    async function deliver(raw: string): Promise<InboundMail> {
+      const answer = await sendRaw(smtp.port, raw, { from: 'sender@example.test', to: ['support@vigie.local'] });
+      await h.services.mailIntake.drain();
+      const id = /Queued as (\S+)/.exec(answer.response)?.[1];
+      return manager.json<InboundMail>('GET', `/api/v1/mail/inbound/${id}`);
+    }
+
+    const ticketCount = async () =>
+      Number(
+        (
+          await h.db
+            .selectFrom('tickets')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
     afterAll(async () => {
       await smtp?.stop();
       await h?.close();
@@ -118,6 +136,31 @@ for (const dialect of DIALECTS) {
           expect([path, response.status]).toEqual([path, 400]);
         }
       }
+    });
+
+    it('opens no ticket for a reply with the helpdesk only in Cc, even when the ticket it answers is closed', async () => {
+      const first = await deliver(
+        message({ from: 'Claire Dubois <claire@acme.test>', subject: 'Écran noir', messageId: '<closed.1@acme.test>' }),
+      );
+      expect(first.kind).toBe('new_ticket');
+      await h.db
+        .updateTable('tickets')
+        .set({ status: 'closed' })
+        .where('id', '=', first.ticketId as string)
+        .execute();
+      const before = await ticketCount();
+      const thanks = await deliver(
+        message({
+          from: 'Claire Dubois <claire@acme.test>',
+          to: 'Paul <paul@acme.test>',
+          cc: 'Support <support@vigie.local>',
+          subject: 'Re: Écran noir',
+          headers: { 'In-Reply-To': '<closed.1@acme.test>', References: '<closed.1@acme.test>' },
+          body: 'Paul, le support a réglé ça, merci à eux.',
+        }),
+      );
+      expect(thanks).toMatchObject({ status: 'ignored', kind: 'cc_only' });
+      expect(await ticketCount()).toBe(before);
     });
   });
 }

@@ -151,13 +151,14 @@ export class IntakeProcessor {
     }
     const inTo = mail.to.some((a) => own.includes(a));
     const inCc = mail.cc.some((a) => own.includes(a));
-    if (!thread.ticket && inCc && !inTo) {
+    // Here the mail answers no open ticket (none, or a closed one): with the helpdesk only in Cc it opens none either.
+    if (inCc && !inTo) {
       return finish({
         ...described,
         status: 'ignored',
         kind: 'cc_only',
         clientId: clientOfSender,
-        error: 'The helpdesk is only in Cc of a message that answers no ticket: no ticket opened',
+        error: 'The helpdesk is only in Cc of a message that answers no open ticket: no ticket opened',
       });
     }
     if (sender.kind !== 'client') {
