@@ -5,6 +5,7 @@ import * as audit from './migrations/0003-audit.js';
 import * as tickets from './migrations/0004-tickets.js';
 import * as mail from './migrations/0005-mail.js';
 import * as reports from './migrations/0006-reports.js';
+import * as mailRecipient from './migrations/0007-mail-recipient.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-tickets': tickets,
   '0005-mail': mail,
   '0006-reports': reports,
+  '0007-mail-recipient': mailRecipient,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -380,6 +380,8 @@ export interface MailMessageRow {
   user_id: string | null;
   from_address: string | null;
   to_addresses: Json;
+  /** Outbound: the first recipient, lower-cased (the loop guard counts by it). */
+  recipient: string | null;
   cc_addresses: Json;
   subject: string;
   in_reply_to: string | null;

@@ -70,6 +70,7 @@ export async function enqueueMail(
       user_id: mail.userId ?? null,
       from_address: options.supportAddress,
       to_addresses: toJson(mail.to),
+      recipient: mail.to[0]?.address.toLowerCase() ?? null,
       cc_addresses: toJson(mail.cc ?? []),
       subject: mail.subject,
       in_reply_to: mail.inReplyTo ?? null,

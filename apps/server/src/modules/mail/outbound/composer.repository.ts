@@ -2,9 +2,8 @@
  * The reads and writes of the outbound composer: the events waiting for their mail, the people to write to and the
  * thread a new mail joins. Read-only on the tickets' tables; the only write is clearing `mail_pending`.
  */
-import { sql } from 'kysely';
 import type { Db } from '../../../db/connection.js';
-import { containsInsensitive, dialectOf } from '../../../db/dialect.js';
+import { dialectOf } from '../../../db/dialect.js';
 import type { TicketEventRow } from '../../../db/schema.js';
 
 /** The oldest events waiting for the composer; on PostgreSQL locked, skipping those another process holds. */
@@ -180,10 +179,9 @@ export async function countAcknowledgementsTo(db: Db, address: string, since: st
   const row = await db
     .selectFrom('mail_messages')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('direction', '=', 'out')
+    .where('recipient', '=', address.toLowerCase())
     .where('kind', '=', 'acknowledgement')
     .where('created_at', '>=', since)
-    .where(containsInsensitive(dialectOf(db), sql<string>`cast(${sql.ref('to_addresses')} as text)`, `"${address}"`))
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
