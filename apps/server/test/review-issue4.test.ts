@@ -5,11 +5,14 @@
 import type { InboundMail, OutboundMail, OutboundMailSummary } from '@vigie/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpListener, startSmtpListener } from '../src/modules/mail/intake/smtp-listener.js';
+import { claimDueMails } from '../src/modules/mail/outbound/sender.repository.js';
+import { enqueueMail } from '../src/modules/mail/outbox.repository.js';
 import { DIALECTS } from './databases.js';
 import { factories, PASSWORD } from './factories.js';
 import { type Harness, startHarness } from './harness.js';
 import { ApiClient } from './http-client.js';
 import { message, sendRaw } from './smtp-client.js';
+import { startSmtpSink } from './smtp-sink.js';
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 
@@ -161,6 +164,117 @@ for (const dialect of DIALECTS) {
       );
       expect(thanks).toMatchObject({ status: 'ignored', kind: 'cc_only' });
       expect(await ticketCount()).toBe(before);
+    });
+
+    it('answers malformed multipart uploads and odd file names with a 4xx or a safe download, never a 500', async () => {
+      const f = factories(h.services);
+      const tech = await f.user('admin');
+      const staff = new ApiClient(h.baseUrl);
+      await staff.login(tech.email, PASSWORD);
+      const ticket = await staff.json<{ id: string }>('POST', '/api/v1/tickets', {
+        clientId,
+        title: 'Fichiers',
+        description: 'Des fichiers.',
+        impact: 3,
+        urgency: 3,
+      });
+      const url = `/api/v1/tickets/${ticket.id}/attachments`;
+      const send = (body: string | Buffer, contentType: string) =>
+        staff.request('POST', url, body, { 'content-type': contentType });
+      const statuses = [
+        (
+          await send(
+            '--x\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc',
+            'multipart/form-data; boundary=x',
+          )
+        ).status,
+        (await send('abc', 'multipart/form-data')).status,
+        (await send('abc', 'multipart/form-data; boundary=')).status,
+        (await send('{"a":1', 'application/json')).status,
+      ];
+      for (const status of statuses) expect(status).toBeGreaterThanOrEqual(400);
+      for (const status of statuses) expect(status).toBeLessThan(500);
+
+      const names = ['a"b\\c.txt', 'é\u2028\u0085x.txt', '\u202ereversed.txt', 'CON', `${'x'.repeat(300)}.txt`];
+      for (const name of names) {
+        const boundary = 'vigieboundary';
+        const body = Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name.replace(/"/g, '%22')}"\r\nContent-Type: text/html\r\n\r\n`,
+          ),
+          Buffer.from('<script>alert(1)</script>'),
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]);
+        const response = await send(body, `multipart/form-data; boundary=${boundary}`);
+        expect([name, response.status]).toEqual([name, 201]);
+        const [item] = ((await response.json()) as { items: { url: string; fileName: string }[] }).items;
+        const download = await staff.request('GET', item?.url as string);
+        expect([name, download.status]).toEqual([name, 200]);
+        expect(download.headers.get('content-type')).toBe('application/octet-stream');
+        expect(download.headers.get('content-disposition')).toMatch(/^attachment; /);
+      }
+    });
+
+    it('keeps CR/LF in a title or a name out of the headers of the mail it sends', async () => {
+      const sink = await startSmtpSink();
+      try {
+        Object.assign(h.services.outboundMail.settings, {
+          relayUrl: sink.url,
+          publicUrl: 'https://vigie.example.test',
+        });
+        const f = factories(h.services);
+        const contact = await f.contact(clientId, {
+          email: 'crlf@acme.test',
+          firstName: 'Eve\r\nBcc: spy@evil.test',
+          lastName: 'X',
+        });
+        const staffUser = await f.user('admin');
+        const staff = new ApiClient(h.baseUrl);
+        await staff.login(staffUser.email, PASSWORD);
+        await staff.json('POST', '/api/v1/tickets', {
+          clientId,
+          title: 'Panne\r\nBcc: spy@evil.test',
+          description: 'x',
+          impact: 3,
+          urgency: 3,
+          requesterContactId: contact.id,
+        });
+        await h.services.outboundMail.pass();
+        const mail = sink.messages.find((m) => m.envelope.to.includes('crlf@acme.test'));
+        expect(mail?.envelope.to).toEqual(['crlf@acme.test']);
+        const head = mail?.raw.toString('latin1').split('\r\n\r\n')[0] ?? '';
+        expect(head).not.toMatch(/^bcc:/im);
+      } finally {
+        Object.assign(h.services.outboundMail.settings, { relayUrl: null });
+        h.services.outboundMail.sender.close();
+        await sink.stop();
+      }
+    });
+
+    it('does not queue again a mail the sender may be sending (it would leave twice)', async () => {
+      const { id } = await h.db.transaction().execute((trx) =>
+        enqueueMail(
+          trx,
+          {
+            kind: 'reply',
+            to: [{ address: 'claire@acme.test' }],
+            locale: 'fr',
+            subject: 'En cours',
+            text: 'x',
+            html: '<p>x</p>',
+            clientId,
+          },
+          { supportAddress: 'support@vigie.local', now: h.clock.now(), held: false },
+        ),
+      );
+      const now = h.clock.now();
+      const lease = new Date(now.getTime() + 600_000).toISOString();
+      const claimed = await claimDueMails(h.db, now.toISOString(), lease, 100);
+      expect(claimed.map((m) => m.id)).toContain(id);
+      const retry = await manager.request('POST', `/api/v1/mail/outbound/${id}/retry`);
+      expect(retry.status).toBe(409);
+      // still leased: no other pass takes it while the first one sends
+      expect(await claimDueMails(h.db, now.toISOString(), lease, 100)).toEqual([]);
     });
   });
 }

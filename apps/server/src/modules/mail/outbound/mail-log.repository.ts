@@ -103,7 +103,7 @@ export async function requeueMail(db: Db, id: string, status: 'queued' | 'held',
     })
     .where('id', '=', id)
     .where('direction', '=', 'out')
-    .where('status', 'in', ['failed', 'held', 'queued'])
+    .where('status', 'in', ['failed', 'held'])
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -108,6 +108,8 @@ export class MailLogService {
   async retry(ctx: Ctx, mailId: string): Promise<OutboundMail> {
     const row = await this.reachable(ctx, mailId);
     if (row.status === 'sent') throw conflict('This mail was already sent');
+    // A queued mail may be in the sender's hands right now: queued again, it would be sent twice.
+    if (row.status === 'queued') throw conflict('This mail is queued: it is sent at its next try');
     const status = this.settings.relayUrl ? 'queued' : 'held';
     await this.db.transaction().execute(async (trx) => {
       if (!(await requeueMail(trx, row.id, status, this.clock.now().toISOString()))) {
