@@ -30,7 +30,9 @@ export async function startIntakeServer(storeEnv: Record<string, string>): Promi
     VIGIE_LOG_LEVEL: 'warn',
   };
   let output = '';
-  const child = spawn(process.execPath, [join(ROOT, 'apps/server/bin/vigie.mjs'), 'start'], {
+  // e.g. VIGIE_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under the load
+  const nodeArgs = process.env.VIGIE_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'apps/server/bin/vigie.mjs'), 'start'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
