@@ -1,8 +1,24 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, forbidden, unauthorized } from '../core/errors.js';
 import type { AuthService } from '../modules/identity/auth.service.js';
 
 export const SESSION_COOKIE = 'vigie_session';
+
+/** Hands the browser its session: HttpOnly, SameSite=Lax, Secure under HTTPS, gone when the session expires. */
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  session: { token: string; expiresAt: string },
+  secureCookies: boolean,
+): void {
+  void reply.setCookie(SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secureCookies || request.protocol === 'https',
+    path: '/',
+    expires: new Date(session.expiresAt),
+  });
+}
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const ADMIN_PATHS = [/^\/api\/v1\/users/];
 

@@ -1,7 +1,7 @@
 import { LoginRequest, SessionInfo } from '@vigie/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { unauthorized } from '../../core/errors.js';
-import { SESSION_COOKIE } from '../../http/authenticate.js';
+import { SESSION_COOKIE, setSessionCookie } from '../../http/authenticate.js';
 import { ctxOf } from '../../http/request-context.js';
 import { errorResponses, NoContent } from '../../http/route-helpers.js';
 import type { Services } from '../../http/services.js';
@@ -18,13 +18,7 @@ export function authRoutes(services: Services, options: { secureCookies: boolean
           userAgent: request.headers['user-agent'] ?? null,
           requestId: request.id,
         });
-        void reply.setCookie(SESSION_COOKIE, token, {
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: options.secureCookies || request.protocol === 'https',
-          path: '/',
-          expires: new Date(info.expiresAt),
-        });
+        setSessionCookie(request, reply, { token, expiresAt: info.expiresAt }, options.secureCookies);
         return info;
       },
     );

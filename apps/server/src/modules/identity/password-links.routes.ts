@@ -9,7 +9,7 @@ import {
   SessionInfo,
 } from '@vigie/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { SESSION_COOKIE } from '../../http/authenticate.js';
+import { setSessionCookie } from '../../http/authenticate.js';
 import { ctxOf } from '../../http/request-context.js';
 import { errorResponses, idParam, NoContent } from '../../http/route-helpers.js';
 import type { Services } from '../../http/services.js';
@@ -61,13 +61,7 @@ export function passwordLinkRoutes(services: Services, options: { secureCookies:
           request.body.password,
           originOf(request),
         );
-        void reply.setCookie(SESSION_COOKIE, token, {
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: options.secureCookies || request.protocol === 'https',
-          path: '/',
-          expires: new Date(info.expiresAt),
-        });
+        setSessionCookie(request, reply, { token, expiresAt: info.expiresAt }, options.secureCookies);
         return info;
       },
     );
