@@ -17,45 +17,21 @@ import {
 import type { Clock } from '../../core/clock.js';
 import type { Db } from '../../db/connection.js';
 import { fromJson } from '../../db/dialect.js';
+import { PeriodicJob } from '../../jobs/periodic-job.js';
 import { clientsWithManagers, mainContractOn, sendsOfMonths } from './reports.repository.js';
 import type { SlaReportService } from './sla-report.service.js';
 
-export class ReportScheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-
+export class ReportScheduler extends PeriodicJob<number> {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly reports: Pick<SlaReportService, 'sendScheduled'>,
-    private readonly onError: (error: unknown) => void = () => {},
-  ) {}
-
-  /** One pass; answers how many reports this pass sent. Concurrent calls share the pass in flight. */
-  tick(): Promise<number> {
-    if (!this.running) {
-      this.running = this.pass().finally(() => {
-        this.running = null;
-      });
-    }
-    return this.running;
+    onError?: (error: unknown) => void,
+  ) {
+    super(onError);
   }
 
-  start(intervalMs: number): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.tick().catch(this.onError);
-    }, intervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
-  }
-
-  private async pass(): Promise<number> {
+  protected async pass(): Promise<number> {
     const now = this.clock.now();
     const clients = await clientsWithManagers(this.db);
     if (clients.length === 0) return 0;

@@ -7,6 +7,7 @@
 import { type Ctx, systemCtx } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
 import type { Db } from '../../db/connection.js';
+import { PeriodicJob } from '../../jobs/periodic-job.js';
 import { fireDueMilestones } from './sla-milestones.js';
 import { moveTo, openDraft, saveDraft } from './ticket-draft.js';
 import {
@@ -25,42 +26,18 @@ export interface TickResult {
   autoClosed: number;
 }
 
-export class SlaScheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<TickResult> | null = null;
+export class SlaScheduler extends PeriodicJob<TickResult> {
   private readonly ctx: Ctx = { ...systemCtx, actor: { ...systemCtx.actor, name: 'Vigie' } };
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    private readonly onError: (error: unknown) => void = () => {},
-  ) {}
-
-  /** One pass over everything due now; concurrent calls share the pass in flight. */
-  tick(): Promise<TickResult> {
-    if (!this.running) {
-      this.running = this.pass().finally(() => {
-        this.running = null;
-      });
-    }
-    return this.running;
+    onError?: (error: unknown) => void,
+  ) {
+    super(onError);
   }
 
-  start(intervalMs: number): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.tick().catch(this.onError);
-    }, intervalMs);
-    this.timer.unref();
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
-  }
-
-  private async pass(): Promise<TickResult> {
+  protected async pass(): Promise<TickResult> {
     const result: TickResult = { milestones: 0, autoClosed: 0 };
     for (;;) {
       const now = this.clock.now();
