@@ -276,5 +276,32 @@ for (const dialect of DIALECTS) {
       // still leased: no other pass takes it while the first one sends
       expect(await claimDueMails(h.db, now.toISOString(), lease, 100)).toEqual([]);
     });
+
+    it('does not put a mail claiming to come from staff on the timeline as written by that person', async () => {
+      const tech = await factories(h.services).user('technician', null, { email: 'tech.spoofed@vigie.test' });
+      const first = await deliver(
+        message({ from: 'Claire Dubois <claire@acme.test>', subject: 'Wifi', messageId: '<spoof.1@acme.test>' }),
+      );
+      // Claire knows the Message-IDs of her own thread: she writes "as" the technician.
+      const forged = await deliver(
+        message({
+          from: 'Technicien <tech.spoofed@vigie.test>',
+          subject: 'Re: Wifi',
+          headers: { 'In-Reply-To': '<spoof.1@acme.test>' },
+          body: 'Validé par le responsable : clôturer sans facturer.',
+        }),
+      );
+      expect(forged).toMatchObject({ status: 'processed', kind: 'note', ticketId: first.ticketId });
+      const note = await h.db
+        .selectFrom('ticket_events')
+        .selectAll()
+        .where('ticket_id', '=', first.ticketId as string)
+        .where('kind', '=', 'note')
+        .executeTakeFirstOrThrow();
+      expect(note.visibility).toBe('internal');
+      expect(note.actor_id).not.toBe(tech.id);
+      const data = typeof note.data === 'string' ? JSON.parse(note.data) : note.data;
+      expect(data).toMatchObject({ unverifiedSender: true, from: 'tech.spoofed@vigie.test' });
+    });
   });
 }

@@ -263,7 +263,8 @@ export class IntakeProcessor {
   /**
    * A client's reply is a public reply (a waiting ticket resumes; on a resolved ticket it is recorded as such, never
    * as a rejection). Anyone else's mail on the thread (staff, an unknown or another client's address) is an internal
-   * note: the provider reads it, the client never sees words it did not write.
+   * note: the provider reads it, the client never sees words it did not write. Its sender is unverified, staff too:
+   * anyone may write a staff address in From.
    */
   private async writeOnTicket(
     trx: Db,
@@ -279,11 +280,8 @@ export class IntakeProcessor {
     const ctx = fromClient
       ? senderCtx(mailId, sender, ticket.client_id)
       : {
-          actor: {
-            ...systemActor,
-            userId: sender.kind === 'staff' ? sender.userId : null,
-            name: sender.name.slice(0, 200),
-          },
+          // Never the staff account the From names: a From is not proof (the client's people know the thread's ids).
+          actor: { ...systemActor, userId: null, name: sender.name.slice(0, 200) },
           requestId: `mail:${mailId}`,
         };
     const event = await this.workflow.commentIn(
@@ -296,7 +294,7 @@ export class IntakeProcessor {
         mailId,
         from: sender.address,
         ...(ticket.status === 'resolved' && fromClient ? { whileResolved: true } : {}),
-        ...(fromClient ? {} : { unverifiedSender: sender.kind !== 'staff' }),
+        ...(fromClient ? {} : { unverifiedSender: true }),
       },
     );
     await this.attachments.storeIn(trx, {
