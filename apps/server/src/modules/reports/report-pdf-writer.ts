@@ -3,23 +3,11 @@
  * know Latin-1 and would garble œ, ’ and many names. Draws text, label/value rows, tables and bar charts, opening a
  * new page when the current one is full.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFFont, type PDFPage, type RGB, rgb } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
+import { rgb } from 'pdf-lib';
+import { A4, newPdfWithFonts } from '../../core/pdf-document.js';
 
-const require = createRequire(import.meta.url);
-let fonts: { regular: Uint8Array; bold: Uint8Array } | null = null;
-
-function fontFiles() {
-  fonts ??= {
-    regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-  };
-  return fonts;
-}
-
-export const PAGE = { width: 595.28, height: 841.89 };
+export const PAGE = A4;
 export const MARGIN = 50;
 export const GREY = rgb(0.4, 0.4, 0.4);
 export const COLORS = {
@@ -63,11 +51,7 @@ export class ReportPdfWriter {
   }
 
   static async create(): Promise<ReportPdfWriter> {
-    const document = await PDFDocument.create();
-    document.registerFontkit(fontkit);
-    const files = fontFiles();
-    const regular = await document.embedFont(files.regular, { subset: true });
-    const bold = await document.embedFont(files.bold, { subset: true });
+    const { document, regular, bold } = await newPdfWithFonts();
     return new ReportPdfWriter(document, regular, bold);
   }
 

@@ -2,10 +2,8 @@
  * The signed report of an on-site visit as a PDF, for the client's records. DejaVu Sans is embedded (subset): the
  * PDF standard fonts only know Latin-1 and would garble œ, « », ’ and many names.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb } from 'pdf-lib';
+import { type PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb } from 'pdf-lib';
+import { A4, newPdfWithFonts } from '../../core/pdf-document.js';
 import { formatMinutes } from './format-minutes.js';
 
 export interface InterventionReportData {
@@ -59,19 +57,7 @@ const LABELS = {
   },
 } as const;
 
-const require = createRequire(import.meta.url);
-let fonts: { regular: Uint8Array; bold: Uint8Array } | null = null;
-
-/** The font files, read once. */
-function fontFiles() {
-  fonts ??= {
-    regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-  };
-  return fonts;
-}
-
-const PAGE = { width: 595.28, height: 841.89 };
+const PAGE = A4;
 const MARGIN = 50;
 const TEXT_SIZE = 10.5;
 const LINE = 15;
@@ -204,11 +190,7 @@ class Writer {
 /** Renders the report; long reports flow over as many pages as they need, each page numbered. */
 export async function renderInterventionReport(data: InterventionReportData): Promise<Uint8Array> {
   const labels = LABELS[data.locale];
-  const document = await PDFDocument.create();
-  document.registerFontkit(fontkit);
-  const files = fontFiles();
-  const regular = await document.embedFont(files.regular, { subset: true });
-  const bold = await document.embedFont(files.bold, { subset: true });
+  const { document, regular, bold } = await newPdfWithFonts();
   const signature = await document.embedPng(data.signaturePng);
   const title = `${labels.title} — ${data.ticket.reference}`;
   document.setTitle(title);
