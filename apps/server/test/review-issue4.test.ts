@@ -303,5 +303,37 @@ for (const dialect of DIALECTS) {
       const data = typeof note.data === 'string' ? JSON.parse(note.data) : note.data;
       expect(data).toMatchObject({ unverifiedSender: true, from: 'tech.spoofed@vigie.test' });
     });
+
+    it('asks "do you refuse the solution?" at most five times an hour to one address (a robot answering each one loops)', async () => {
+      const f = factories(h.services);
+      const adminUser = await f.user('admin');
+      const staff = new ApiClient(h.baseUrl);
+      await staff.login(adminUser.email, PASSWORD);
+      const first = await deliver(
+        message({ from: 'Robot <robot@acme.test>', subject: 'Sauvegarde', messageId: '<robot.0@acme.test>' }),
+      );
+      const ticketId = first.ticketId as string;
+      await staff.json('POST', `/api/v1/tickets/${ticketId}/take`, undefined, 200);
+      await staff.json('POST', `/api/v1/tickets/${ticketId}/resolve`, { kind: 'solution', text: 'Relancée.' }, 200);
+      for (let i = 1; i <= 8; i++) {
+        const answer = await deliver(
+          message({
+            from: 'Robot <robot@acme.test>',
+            subject: 'Re: Sauvegarde',
+            headers: { 'In-Reply-To': '<robot.0@acme.test>' },
+            body: `Message automatique n° ${i}`,
+          }),
+        );
+        expect(answer.kind).toBe('reply');
+        await h.services.outboundMail.composer.composeAll();
+      }
+      const questions = await h.db
+        .selectFrom('mail_messages')
+        .select('id')
+        .where('ticket_id', '=', ticketId)
+        .where('kind', '=', 'refusal_question')
+        .execute();
+      expect(questions.length).toBeLessThanOrEqual(5);
+    });
   });
 }

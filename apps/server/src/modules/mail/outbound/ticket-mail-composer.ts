@@ -11,7 +11,7 @@ import type { TicketEventRow } from '../../../db/schema.js';
 import { enqueueMail } from '../outbox.repository.js';
 import {
   claimPendingEvents,
-  countAcknowledgementsTo,
+  countAutoRepliesTo,
   findRequester,
   findSlaRecipients,
   findTicketForComposer,
@@ -105,14 +105,15 @@ export class TicketMailComposer {
     // The helpdesk never writes to itself: a requester recorded with the support address would make a loop.
     if (!requester || requester.address.toLowerCase() === this.settings.supportAddress.toLowerCase()) return 0;
     if (!goesBackToAuthor(kind) && isRequesterTheAuthor(requester, event, data)) return 0;
-    if (kind === 'acknowledgement' && (await this.acknowledgementsExhausted(trx, requester.address))) return 0;
+    // Loop guard (RFC 3834): the mails that answer what the recipient just did are limited per address and hour.
+    if (goesBackToAuthor(kind) && (await this.autoRepliesExhausted(trx, kind, requester.address))) return 0;
     await this.queue(trx, kind, ticket, event, data, requester, true);
     return 1;
   }
 
-  private async acknowledgementsExhausted(trx: Db, address: string): Promise<boolean> {
+  private async autoRepliesExhausted(trx: Db, kind: TicketMailKind, address: string): Promise<boolean> {
     const since = new Date(this.clock.now().getTime() - HOUR).toISOString();
-    return (await countAcknowledgementsTo(trx, address.toLowerCase(), since)) >= ACKNOWLEDGEMENTS_PER_HOUR;
+    return (await countAutoRepliesTo(trx, address.toLowerCase(), kind, since)) >= ACKNOWLEDGEMENTS_PER_HOUR;
   }
 
   private async queue(

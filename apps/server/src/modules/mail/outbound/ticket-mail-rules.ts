@@ -91,7 +91,7 @@ export function isThreadReply(kind: string): boolean {
   return ['reply', 'information_request', 'resolution', 'closure', 'refusal_question'].includes(kind);
 }
 
-/** Loop guard: at most this many acknowledgements to one address per hour. */
+/** Loop guard: at most this many acknowledgements, and as many refusal questions, to one address per hour. */
 export const ACKNOWLEDGEMENTS_PER_HOUR = 5;
 
 /** At most this many message ids in a References header: the first of the thread and the latest ones. */
