@@ -86,7 +86,7 @@ test('a provider manager reads ACME’s monthly SLA report, downloads it and mai
 
   // Mailed to the client's manager through the relay, in her language (French).
   await page.getByRole('button', { name: 'Send to the client’s managers' }).click();
-  await expect(page.getByText('Sent to Claire Dubois')).toBeVisible();
+  await expect(page.getByText(/^Sent to .*Claire Dubois/)).toBeVisible(); // other specs may add ACME managers
   const mail = await waitForMail(CLAIRE, (m) => m.subject.startsWith('Rapport SLA') && m.subject.includes('Acme'));
   expect(mail.text).toContain('Bonjour Claire Dubois');
   expect(clientId).toBeTruthy();
