@@ -56,6 +56,13 @@ export function TicketHeader({
             </Badge>
           </Tooltip>
         )}
+        {ticket.heldInHouse && (
+          <Tooltip label={t('tickets.inHouseHint')}>
+            <Badge size="sm" color="grape" variant="light" data-testid="in-house-badge">
+              {t('tickets.inHouse')}
+            </Badge>
+          </Tooltip>
+        )}
         {ticket.followUpTicket && (
           <Anchor component={Link} to={`/tickets/${ticket.followUpTicket.id}`} size="sm" data-testid="follow-up-link">
             <Group gap={4} wrap="nowrap">

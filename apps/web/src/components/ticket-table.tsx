@@ -100,6 +100,11 @@ export function TicketTable({
                     {t('tickets.billable')}
                   </Badge>
                 )}
+                {ticket.heldInHouse && (
+                  <Badge ml="xs" size="xs" color="grape" variant="light">
+                    {t('tickets.inHouse')}
+                  </Badge>
+                )}
                 {ticket.requesterName && (
                   <Text span size="xs" c="dimmed" ml="xs">
                     {ticket.requesterName}

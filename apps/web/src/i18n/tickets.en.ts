@@ -28,6 +28,8 @@ export const ticketsEn = {
     me: 'me',
     sla: 'SLA',
     billable: 'billable',
+    inHouse: "client's IT",
+    inHouseHint: "Held by the client's own IT at a level it keeps: the provider gets it when they escalate it.",
     outOfScopeHint: 'Outside the contract scope: the work is billed.',
     description: 'Description',
     impact: 'Impact',

@@ -31,6 +31,9 @@ export const ticketsFr: Pick<Translation, keyof typeof ticketsEn> = {
     me: 'moi',
     sla: 'SLA',
     billable: 'facturable',
+    inHouse: 'informatique du client',
+    inHouseHint:
+      'Traité par l’informatique du client à un niveau qu’il garde : le prestataire le reçoit quand elle l’escalade.',
     outOfScopeHint: 'Hors du périmètre du contrat : le travail est facturé.',
     description: 'Description',
     impact: 'Impact',
