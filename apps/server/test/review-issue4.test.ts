@@ -335,5 +335,15 @@ for (const dialect of DIALECTS) {
         .execute();
       expect(questions.length).toBeLessThanOrEqual(5);
     });
+
+    it('opens no ticket at an archived client for a person with an account there', async () => {
+      const f = factories(h.services);
+      const archived = await f.client();
+      await f.contract(archived.id);
+      await f.user('client_manager', archived.id, { email: 'former@archived.test' });
+      await h.db.updateTable('clients').set({ active: 0 }).where('id', '=', archived.id).execute();
+      const mail = await deliver(message({ from: 'former@archived.test', subject: 'Encore là ?' }));
+      expect(mail).toMatchObject({ status: 'triage', kind: 'unknown_sender', ticketId: null });
+    });
   });
 }

@@ -218,12 +218,15 @@ export async function contactsByEmail(db: Db, email: string) {
   return select().where(sql<string>`lower(contacts.email)`, '=', email).execute();
 }
 
+/** An active account with that address: staff, or a person of an active client (an archived client takes no mail). */
 export async function userByEmail(db: Db, email: string) {
   return db
     .selectFrom('users')
-    .select(['id', 'name', 'role', 'client_id', 'active', 'locale'])
-    .where('email', '=', email)
-    .where('active', '=', 1)
+    .leftJoin('clients', 'clients.id', 'users.client_id')
+    .select(['users.id', 'users.name', 'users.role', 'users.client_id', 'users.active', 'users.locale'])
+    .where('users.email', '=', email)
+    .where('users.active', '=', 1)
+    .where((eb) => eb.or([eb('users.client_id', 'is', null), eb('clients.active', '=', 1)]))
     .executeTakeFirst();
 }
 
