@@ -7,7 +7,7 @@ const COLORS: Record<string, string> = { queued: 'blue', sent: 'teal', failed: '
 export function MailOutboxStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[status] ?? 'gray'} variant="light">
+    <Badge color={COLORS[status] ?? 'gray'} variant="light" tt="none" styles={{ label: { overflow: 'visible' } }}>
       {t(`mailOutbox.statuses.${status}`, { defaultValue: status })}
     </Badge>
   );
