@@ -61,6 +61,7 @@ export async function startServer(
     const url = config.http.publicUrl ?? `http://${host}:${port}`;
     // Links in mail (portal, reset, invitation) point at the address people reach the server on.
     services.outboundMail.settings.publicUrl = url.replace(/\/+$/, '');
+    services.passwordLinks.onError = (error) => app.log.error({ err: error }, 'A password reset link was not written');
     if (options.mail !== false) {
       services.outboundMail.useErrorLog((error) => app.log.error({ err: error }, 'Outbound mail pass failed'));
       services.outboundMail.start(config.mail.outboxIntervalMs);

@@ -65,6 +65,7 @@ for (const dialect of DIALECTS) {
     it('does not show the token of a password link in the mail log (a manager cannot take over an administrator)', async () => {
       const asked = await anonymous.request('POST', '/api/v1/auth/password-reset', { email: adminEmail });
       expect(asked.status).toBe(202);
+      await h.services.passwordLinks.settled();
       const list = await manager.json<Page<OutboundMailSummary>>('GET', '/api/v1/mail/outbound?limit=50');
       const summary = list.items.find((m) => m.kind === 'reset');
       expect(summary).toBeDefined();
@@ -344,6 +345,31 @@ for (const dialect of DIALECTS) {
       await h.db.updateTable('clients').set({ active: 0 }).where('id', '=', archived.id).execute();
       const mail = await deliver(message({ from: 'former@archived.test', subject: 'Encore là ?' }));
       expect(mail).toMatchObject({ status: 'triage', kind: 'unknown_sender', ticketId: null });
+    });
+
+    it('answers a reset request for a known address without waiting for its link to be written (no timing oracle)', async () => {
+      const service = h.services.passwordLinks as unknown as { sendLink: (...args: unknown[]) => Promise<string> };
+      const original = service.sendLink;
+      let release: () => void = () => {};
+      const blocked = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      service.sendLink = async (...args: unknown[]) => {
+        await blocked;
+        return original.apply(service, args);
+      };
+      try {
+        const asked = anonymous.request('POST', '/api/v1/auth/password-reset', { email: adminEmail });
+        const answer = await Promise.race([
+          asked,
+          new Promise<null>((resolve) => setTimeout(() => resolve(null), 2000)),
+        ]);
+        expect(answer?.status).toBe(202);
+      } finally {
+        release();
+        service.sendLink = original;
+        await h.services.passwordLinks.settled();
+      }
     });
   });
 }

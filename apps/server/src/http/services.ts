@@ -81,6 +81,10 @@ export function buildServices(
     },
   });
   const mailIntake = new MailIntakeService(db, clock, intakeProcessor);
+  const outboundMail = new OutboundMail(db, clock, outbound);
+  const passwordLinks = new PasswordLinkService(db, clock, audit, outbound, auth.sessionHours);
+  // A reset link is written after the answer: the sender is woken then, not by the answer.
+  passwordLinks.onQueued = () => outboundMail.wake();
   return {
     db,
     clock,
@@ -105,10 +109,10 @@ export function buildServices(
     timeEntries,
     hourBanks: new HourBankService(db, clock, workLookups),
     interventions: new InterventionService(db, clock, audit, tickets, workLookups, timeEntries),
-    outboundMail: new OutboundMail(db, clock, outbound),
+    outboundMail,
     mailLog: new MailLogService(db, clock, audit, outbound),
     mailDigests: new MailDigestService(db, clock),
-    passwordLinks: new PasswordLinkService(db, clock, audit, outbound, auth.sessionHours),
+    passwordLinks,
     reports: new SlaReportService(db, clock, outbound),
     attachments,
     mailIntake,

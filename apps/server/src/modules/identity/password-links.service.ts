@@ -53,13 +53,34 @@ export class PasswordLinkService {
     private readonly sessionHours: number,
   ) {}
 
-  /** Sends a reset link if the address is an active account; answers the same in every case. */
+  /** Told once a reset link's mail is queued after the answer (the server wakes the outbound sender). */
+  onQueued: () => void = () => {};
+  /** Told when a reset link could not be written (the database failed): the person asks again. */
+  onError: (error: unknown) => void = () => {};
+  private resets: Promise<void> = Promise.resolve();
+
+  /**
+   * Sends a reset link if the address is an active account; answers the same in every case, and as fast: the link is
+   * written after the answer (one after the other, so that a newer link always voids the older), otherwise a known
+   * address would answer a few milliseconds later than an unknown one and tell the accounts apart.
+   */
   async requestReset(email: string, origin: RequestOrigin): Promise<void> {
     await this.countOrRefuse(`reset-ip:${origin.ip}`, RESETS_PER_IP, true);
     const withinLimit = await this.countOrRefuse(`reset-address:${sha256(email)}`, RESETS_PER_ADDRESS, false);
     const user = await findUserByEmail(this.db, email);
     if (!withinLimit || !user || user.active !== 1) return;
-    await this.sendLink('reset', user, { actor: { ...systemCtx.actor, name: 'Vigie' }, requestId: origin.requestId });
+    const ctx = { actor: { ...systemCtx.actor, name: 'Vigie' }, requestId: origin.requestId };
+    this.resets = this.resets
+      .then(() => this.sendLink('reset', user, ctx))
+      .then(
+        () => this.onQueued(),
+        (error: unknown) => this.onError(error),
+      );
+  }
+
+  /** Resolves once every reset link asked for so far is written (tests, shutdown). */
+  settled(): Promise<void> {
+    return this.resets;
   }
 
   async completeReset(token: string, password: string, origin: RequestOrigin): Promise<void> {
