@@ -80,9 +80,16 @@ for (const dialect of DIALECTS) {
       expect(mail?.parsed.subject).toBe('Réinitialisation de votre mot de passe Vigie');
       expect(mail?.parsed.text).toContain('pendant une heure');
       const token = tokenIn(mail, '/reset-password');
-      // Only the hash of the token is stored.
+      // Only the hash of the token is stored: the mail, once sent, keeps its link without it.
       const stored = await h.db.selectFrom('one_time_links').select('token_hash').execute();
       expect(stored.map((s) => s.token_hash)).not.toContain(token);
+      const kept = await h.db
+        .selectFrom('mail_messages')
+        .select(['status', 'text_body', 'html_body'])
+        .where('kind', '=', 'reset')
+        .execute();
+      expect(kept.map((m) => m.status)).toContain('sent');
+      for (const m of kept) expect(`${m.text_body} ${m.html_body}`).not.toContain(token);
 
       // An open session of that person ends with the reset.
       const session = new ApiClient(h.baseUrl);

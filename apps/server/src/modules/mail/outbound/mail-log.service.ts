@@ -8,6 +8,7 @@ import { fromJson } from '../../../db/dialect.js';
 import type { MailMessageRow } from '../../../db/schema.js';
 import type { AuditService } from '../../audit/audit.service.js';
 import type { MailAddress } from '../outbox.repository.js';
+import { withoutLinkTokens } from './link-tokens.js';
 import { assertCanReadMailLog, reachesMail } from './mail-log.policy.js';
 import {
   attachmentsOf,
@@ -59,14 +60,6 @@ function presentTicketMail(row: MailMessageRow): TicketMail {
     attempts: row.attempts,
     error: row.error,
   };
-}
-
-/**
- * A password link's token is its person's password: whoever read it in the log could set that password (a manager an
- * administrator's). The log shows the link without it; only the mail carries it.
- */
-export function withoutLinkTokens(text: string): string {
-  return text.replace(/([?&]token=)[A-Za-z0-9_-]+/g, '$1[…]');
 }
 
 export class MailLogService {

@@ -10,6 +10,7 @@ import type { Clock } from '../../../core/clock.js';
 import type { Db } from '../../../db/connection.js';
 import { fromJson } from '../../../db/dialect.js';
 import type { MailAddress } from '../outbox.repository.js';
+import { carriesLinkToken, withoutLinkTokens } from './link-tokens.js';
 import type { OutboundSettings } from './outbound-settings.js';
 import { type ClaimedMail, claimDueMails, filesOfMail, recordTry } from './sender.repository.js';
 import { autoSubmittedOf, isPermanentRefusal, nextTryDelayMs } from './ticket-mail-rules.js';
@@ -105,6 +106,12 @@ export class MailSender {
         detail: String(info.response ?? 'accepted'),
         at: this.clock.now().toISOString(),
         nextAttemptAt: null,
+        ...(carriesLinkToken(mail.kind) && {
+          keptBodies: {
+            text: withoutLinkTokens(mail.text_body ?? ''),
+            html: mail.html_body === null ? null : withoutLinkTokens(mail.html_body),
+          },
+        }),
       });
       return 'sent';
     } catch (caught) {

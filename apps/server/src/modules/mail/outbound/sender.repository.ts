@@ -53,6 +53,8 @@ export interface TryOutcome {
   at: string;
   /** When to try again (deferred only). */
   nextAttemptAt: string | null;
+  /** The bodies kept once sent, when they differ from the ones sent (a password link's token dropped). */
+  keptBodies?: { text: string; html: string | null };
 }
 
 /** Records one try and moves the mail to where it leads, in one transaction. */
@@ -76,6 +78,7 @@ export async function recordTry(db: Db, mailId: string, tries: number, result: T
         next_attempt_at: result.nextAttemptAt,
         processed_at: result.outcome === 'deferred' ? null : result.at,
         error: result.outcome === 'sent' ? null : result.detail.slice(0, 1000),
+        ...(result.keptBodies ? { text_body: result.keptBodies.text, html_body: result.keptBodies.html } : {}),
         updated_at: result.at,
       })
       .where('id', '=', mailId)
