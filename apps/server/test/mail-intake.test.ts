@@ -413,6 +413,36 @@ for (const dialect of DIALECTS) {
       expect(bounce.text_body).toMatch(/plus de 20 pièces jointes/);
     });
 
+    it('bounces refusals to one address at most five times an hour (a forged From makes no backscatter)', async () => {
+      const victim = 'victim@elsewhere.test';
+      const files = Array.from({ length: 21 }, (_, i) =>
+        ['--F', `Content-Disposition: attachment; filename="f${i}.txt"`, '', `file ${i}`].join('\r\n'),
+      );
+      for (let n = 0; n < 7; n += 1) {
+        const raw = [
+          `From: ${victim}`,
+          'To: support@vigie.local',
+          `Subject: Flood ${n}`,
+          `Message-ID: <flood.${n}.${dialect}@elsewhere.test>`,
+          'MIME-Version: 1.0',
+          'Content-Type: multipart/mixed; boundary="F"',
+          '',
+          ...files,
+          '--F--',
+          '',
+        ].join('\r\n');
+        expect(await deliver(raw)).toMatchObject({ status: 'ignored', kind: 'refused' });
+      }
+      const bounces = await h.db
+        .selectFrom('mail_messages')
+        .select('id')
+        .where('direction', '=', 'out')
+        .where('kind', '=', 'bounce')
+        .where('recipient', '=', victim)
+        .execute();
+      expect(bounces).toHaveLength(5);
+    });
+
     it('refuses a message over the size limit with 552 and a sentence', async () => {
       const big = message({ from: contactEmail, subject: 'Big', body: 'x'.repeat(300_000) });
       const error = await send(big).then(

@@ -12,7 +12,7 @@ import type { AttachmentService } from '../../attachments/attachments.service.js
 import type { ContactService } from '../../clients/contacts.service.js';
 import type { TicketWorkflow } from '../../tickets/ticket-workflow.service.js';
 import type { TicketService } from '../../tickets/tickets.service.js';
-import { enqueueMail } from '../outbox.repository.js';
+import { countAutoRepliesTo, enqueueMail } from '../outbox.repository.js';
 import {
   claimInbound,
   type InboundOutcome,
@@ -35,6 +35,9 @@ export interface IntakeSettings {
 
 /** Files a mail may bring; past that it is refused with a bounce (the message size is bounded by SMTP's SIZE). */
 export const MAX_MAIL_FILES = 20;
+/** Refusals mailed to one address in an hour at most (a forged From must not make us a backscatter source). */
+export const BOUNCES_PER_HOUR = 5;
+const HOUR_MS = 3_600_000;
 
 type Sent = ParsedInbound & { from: { address: string; name: string | null } };
 
@@ -117,15 +120,19 @@ export class IntakeProcessor {
       const cause = tooMany
         ? ({ kind: 'too_many_files', maxFiles: MAX_MAIL_FILES } as const)
         : ({ kind: 'too_large', maxMb: Math.round(this.settings.maxMessageBytes / (1024 * 1024)) } as const);
-      await enqueueMail(
-        trx,
-        { ...refusalMail(mail.from, mail.subject, cause, sender.locale, row.message_id), clientId: clientOfSender },
-        {
-          supportAddress: this.settings.supportAddress,
-          now: this.clock.now(),
-          held: !this.settings.relayConfigured,
-        },
-      );
+      // A forged From would turn refusals into backscatter: a handful an hour to one address, then silence.
+      const since = new Date(this.clock.now().getTime() - HOUR_MS).toISOString();
+      if ((await countAutoRepliesTo(trx, mail.from?.address ?? '', 'bounce', since)) < BOUNCES_PER_HOUR) {
+        await enqueueMail(
+          trx,
+          { ...refusalMail(mail.from, mail.subject, cause, sender.locale, row.message_id), clientId: clientOfSender },
+          {
+            supportAddress: this.settings.supportAddress,
+            now: this.clock.now(),
+            held: !this.settings.relayConfigured,
+          },
+        );
+      }
       return finish({
         ...described,
         status: 'ignored',

@@ -173,15 +173,3 @@ export async function threadOf(db: Db, ticketId: string, latest: number): Promis
     .execute();
   return [...first, ...last.reverse()].map((r) => r.message_id);
 }
-
-/** How many automatic answers of a kind (acknowledgement, refusal question) went to an address since an instant. */
-export async function countAutoRepliesTo(db: Db, address: string, kind: string, since: string): Promise<number> {
-  const row = await db
-    .selectFrom('mail_messages')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('recipient', '=', address.toLowerCase())
-    .where('kind', '=', kind)
-    .where('created_at', '>=', since)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}

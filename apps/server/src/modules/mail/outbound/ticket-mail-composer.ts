@@ -8,10 +8,9 @@ import type { Clock } from '../../../core/clock.js';
 import type { Db } from '../../../db/connection.js';
 import { fromJson } from '../../../db/dialect.js';
 import type { TicketEventRow } from '../../../db/schema.js';
-import { enqueueMail } from '../outbox.repository.js';
+import { countAutoRepliesTo, enqueueMail } from '../outbox.repository.js';
 import {
   claimPendingEvents,
-  countAutoRepliesTo,
   findRequester,
   findSlaRecipients,
   findTicketForComposer,
