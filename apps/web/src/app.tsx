@@ -7,6 +7,7 @@ import { useSession } from './auth/session-context';
 import { AppLayout } from './components/app-layout';
 import { NotFoundPage } from './components/not-found-page';
 import { PortalRedirect } from './components/portal-redirect';
+import { safeNextPath } from './lib/safe-next-path';
 import { AssetPage } from './pages/asset-page';
 import { AssetsPage } from './pages/assets-page';
 import { AuditPage } from './pages/audit-page';
@@ -91,7 +92,6 @@ export function App() {
 /** Once signed in, go where the user was heading (`?next=`), or home. */
 function AfterSignIn({ user }: { user: Me }) {
   const [params] = useSearchParams();
-  const next = params.get('next');
-  const target = next?.startsWith('/') && !next.startsWith('//') ? next : homePath(user);
+  const target = safeNextPath(params.get('next')) ?? homePath(user);
   return <Navigate to={target} replace />;
 }
