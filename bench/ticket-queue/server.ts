@@ -2,13 +2,12 @@
  * The real server as a child process (`node apps/server/bin/vigie.mjs start`) on a free port, as api-list runs it,
  * and what the benchmark reads of it from /proc: resident memory and CPU time.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { resolve } from 'node:path';
 import pg from 'pg';
 import type { Store } from '../api-list/store.js';
-import { freePort, stopChild } from '../shared/child-process.js';
+import { freePort, spawnVigie, stopChild } from '../shared/child-process.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -44,44 +43,16 @@ export async function startServer(
   };
   const nodeFlags = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
   if (options.cpuProfDir) mkdirSync(options.cpuProfDir, { recursive: true });
-  let output = '';
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeFlags, join(serverDir, 'apps/server/bin/vigie.mjs'), 'start'], {
-    cwd: serverDir,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-8_000);
+  const { child, baseUrl, output } = await spawnVigie({ dir: serverDir, env, port, nodeFlags });
+  return {
+    child,
+    pid: child.pid as number,
+    baseUrl,
+    startupMs: performance.now() - started,
+    output,
+    stop: () => stopChild(child),
   };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  // A crash of the benchmark must not leave the server running.
-  process.once('exit', () => child.kill('SIGKILL'));
-
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    try {
-      const response = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(5_000) });
-      if (response.status === 200) {
-        return {
-          child,
-          pid: child.pid as number,
-          baseUrl,
-          startupMs: performance.now() - started,
-          output: () => output,
-          stop: () => stopChild(child),
-        };
-      }
-    } catch {
-      // not listening yet
-    }
-    await sleep(10);
-  }
-  await stopChild(child);
-  throw new Error(`server not ready after 120 s:\n${output}`);
 }
 
 /** Resident memory of a process in MiB, from /proc (VmRSS; VmHWM is the peak). */
