@@ -59,6 +59,9 @@ describeImap('IMAP poller against Dovecot', () => {
       }
     });
 
+  /** The harness's message limit (TEST settings): a larger message is not downloaded. */
+  const LIMIT = 25 * 1024 * 1024;
+
   for (const dialect of DIALECTS) {
     describe(dialect, () => {
       let h: Harness;
@@ -87,7 +90,7 @@ describeImap('IMAP poller against Dovecot', () => {
           await c.append('INBOX', second);
         });
         expect(await unseen()).toBe(3);
-        const poller = new ImapPoller(h.services.mailIntake, imapTargetOf(imap.url));
+        const poller = new ImapPoller(h.services.mailIntake, imapTargetOf(imap.url), LIMIT);
         expect(await poller.pollOnce()).toBe(3);
         await h.services.mailIntake.drain();
         expect(await unseen()).toBe(0);
@@ -110,6 +113,32 @@ describeImap('IMAP poller against Dovecot', () => {
         expect(await poller.pollOnce()).toBe(0);
       });
 
+      it('does not download a message over the limit: its headers are kept and the sender gets the size refusal', async () => {
+        const from = `imap.${dialect}@example.test`;
+        const big = message({ from, subject: `Énorme ${dialect}`, messageId: `<imap.big.${dialect}@example.test>` });
+        await mailbox((c) => c.append('INBOX', `${big}\r\n${'x'.repeat(4000)}\r\n`));
+        const small = new ImapPoller(h.services.mailIntake, imapTargetOf(imap.url), 2000);
+        expect(await small.pollOnce()).toBe(1);
+        await h.services.mailIntake.drain();
+        expect(await unseen()).toBe(0);
+        const stored = await h.db
+          .selectFrom('mail_messages')
+          .innerJoin('mail_sources', 'mail_sources.mail_id', 'mail_messages.id')
+          .select(['status', 'kind', 'size_bytes', 'mail_sources.raw'])
+          .where('message_id', '=', `imap.big.${dialect}@example.test`)
+          .executeTakeFirstOrThrow();
+        expect(stored).toMatchObject({ status: 'ignored', kind: 'refused' });
+        expect(stored.size_bytes).toBeGreaterThan(4000);
+        expect(stored.raw.byteLength).toBeLessThan(2000);
+        const bounce = await h.db
+          .selectFrom('mail_messages')
+          .select('recipient')
+          .where('kind', '=', 'bounce')
+          .where('in_reply_to', '=', `imap.big.${dialect}@example.test`)
+          .executeTakeFirstOrThrow();
+        expect(bounce.recipient).toBe(from);
+      });
+
       it('leaves a message unseen when the database cannot store it, and takes it on the next pass', async () => {
         await mailbox((c) =>
           c.append('INBOX', message({ from: `imap.${dialect}@example.test`, subject: `Panne ${dialect}` })),
@@ -119,11 +148,15 @@ describeImap('IMAP poller against Dovecot', () => {
             ? { kind: 'sqlite', file: '/nonexistent-dir/vigie-down.sqlite' }
             : { kind: 'postgres', url: 'postgres://postgres@127.0.0.1:1/unreachable' },
         );
-        const down = new ImapPoller(buildServices(broken, h.clock, TEST_AUTH).mailIntake, imapTargetOf(imap.url));
+        const down = new ImapPoller(
+          buildServices(broken, h.clock, TEST_AUTH).mailIntake,
+          imapTargetOf(imap.url),
+          LIMIT,
+        );
         await expect(down.pollOnce()).rejects.toThrow();
         await broken.destroy().catch(() => {});
         expect(await unseen()).toBe(1);
-        const poller = new ImapPoller(h.services.mailIntake, imapTargetOf(imap.url));
+        const poller = new ImapPoller(h.services.mailIntake, imapTargetOf(imap.url), LIMIT);
         expect(await poller.pollOnce()).toBe(1);
         await h.services.mailIntake.drain();
         expect(await unseen()).toBe(0);

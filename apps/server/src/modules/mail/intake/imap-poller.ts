@@ -40,6 +40,8 @@ export class ImapPoller {
   constructor(
     private readonly intake: MailIntakeService,
     private readonly target: ImapTarget,
+    /** Larger messages are not downloaded: their headers are stored and the sender gets the size refusal. */
+    private readonly maxMessageBytes: number,
     private readonly onError: (error: unknown) => void = () => {},
   ) {}
 
@@ -62,9 +64,15 @@ export class ImapPoller {
         const found = await client.search({ seen: false }, { uid: true });
         const uids = (found || []).slice(0, BATCH);
         for (const uid of uids) {
-          const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
-          if (message === false || !message.source) continue;
-          await this.intake.receive(message.source, 'imap');
+          const sized = await client.fetchOne(String(uid), { size: true }, { uid: true });
+          if (sized === false) continue;
+          const oversize = (sized.size ?? 0) > this.maxMessageBytes;
+          const message = await client.fetchOne(String(uid), oversize ? { headers: true } : { source: true }, {
+            uid: true,
+          });
+          const raw = message === false ? undefined : oversize ? message.headers : message.source;
+          if (!raw) continue;
+          await this.intake.receive(raw, 'imap', undefined, oversize ? sized.size : undefined);
           await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
           taken++;
         }

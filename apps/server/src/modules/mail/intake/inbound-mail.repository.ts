@@ -11,6 +11,8 @@ export interface ReceivedMail {
   messageId: string;
   channel: 'smtp' | 'imap';
   raw: Uint8Array;
+  /** The message's real size when only its headers were fetched (IMAP, over the limit). */
+  sizeBytes?: number;
   subject: string;
   from: string | null;
   at: string;
@@ -43,7 +45,7 @@ export async function insertReceived(trx: Db, mail: ReceivedMail): Promise<{ id:
       locale: null,
       text_body: null,
       html_body: null,
-      size_bytes: mail.raw.byteLength,
+      size_bytes: Math.max(mail.raw.byteLength, mail.sizeBytes ?? 0),
       error: null,
       attempts: 0,
       next_attempt_at: null,

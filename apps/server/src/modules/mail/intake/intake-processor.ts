@@ -116,7 +116,9 @@ export class IntakeProcessor {
     const clientOfSender = sender.kind === 'client' ? sender.clientId : null;
     const userOfSender = sender.kind === 'unknown' ? null : sender.userId;
     const tooMany = mail.files.length > MAX_MAIL_FILES;
-    if (tooMany || raw.byteLength > this.settings.maxMessageBytes) {
+    // Stored larger than its raw source: only its headers were fetched (IMAP, over the limit).
+    const notFetchedWhole = row.size_bytes > raw.byteLength;
+    if (tooMany || notFetchedWhole || raw.byteLength > this.settings.maxMessageBytes) {
       const cause = tooMany
         ? ({ kind: 'too_many_files', maxFiles: MAX_MAIL_FILES } as const)
         : ({ kind: 'too_large', maxMb: Math.round(this.settings.maxMessageBytes / (1024 * 1024)) } as const);

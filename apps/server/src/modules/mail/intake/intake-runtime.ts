@@ -31,7 +31,7 @@ export async function startMailIntake(
     });
   }
   const poller = config.mail.imapUrl
-    ? new ImapPoller(services.mailIntake, imapTargetOf(config.mail.imapUrl), (error) =>
+    ? new ImapPoller(services.mailIntake, imapTargetOf(config.mail.imapUrl), config.mail.maxMessageBytes, (error) =>
         log.error({ err: error }, 'IMAP poll failed'),
       )
     : null;

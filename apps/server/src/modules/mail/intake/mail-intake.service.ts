@@ -48,7 +48,12 @@ export class MailIntakeService {
    * front of the message, as a delivering MTA does (RFC 5321 §4.4): the null sender `<>` marks a bounce.
    * Throws when the database cannot take it: the channel must then refuse for now (SMTP 451) or retry (IMAP).
    */
-  async store(raw: Uint8Array, channel: 'smtp' | 'imap', envelopeSender?: string | null): Promise<Stored> {
+  async store(
+    raw: Uint8Array,
+    channel: 'smtp' | 'imap',
+    envelopeSender?: string | null,
+    sizeBytes?: number,
+  ): Promise<Stored> {
     const bytes =
       envelopeSender === undefined
         ? raw
@@ -56,17 +61,29 @@ export class MailIntakeService {
     const messageId = messageIdOfRaw(raw);
     const summary = rawSummaryOf(raw);
     const at = this.clock.now().toISOString();
-    const stored = await this.db
-      .transaction()
-      .execute((trx) =>
-        insertReceived(trx, { messageId, channel, raw: bytes, subject: summary.subject, from: summary.from, at }),
-      );
+    const stored = await this.db.transaction().execute((trx) =>
+      insertReceived(trx, {
+        messageId,
+        channel,
+        raw: bytes,
+        sizeBytes,
+        subject: summary.subject,
+        from: summary.from,
+        at,
+      }),
+    );
     return { ...stored, messageId };
   }
 
   /** Stores, then processes in the background (the channel has its answer as soon as the message is stored). */
-  async receive(raw: Uint8Array, channel: 'smtp' | 'imap', envelopeSender?: string | null): Promise<Stored> {
-    const stored = await this.store(raw, channel, envelopeSender);
+  /** `sizeBytes`: the real size of a message of which only the headers were fetched (it is then refused whole). */
+  async receive(
+    raw: Uint8Array,
+    channel: 'smtp' | 'imap',
+    envelopeSender?: string | null,
+    sizeBytes?: number,
+  ): Promise<Stored> {
+    const stored = await this.store(raw, channel, envelopeSender, sizeBytes);
     if (!stored.duplicate) this.processSoon(stored.id);
     return stored;
   }
