@@ -55,6 +55,14 @@ async function start(config: Config): Promise<void> {
   }
   if (running.demoLoaded)
     lines.push('  Demo provider loaded: three clients with sites, contacts, contracts, assets and tickets.');
+  lines.push(
+    running.intake.smtpPort === null
+      ? '  Mail intake: SMTP off (VIGIE_SMTP_PORT=0)'
+      : `  Mail intake: SMTP on port ${running.intake.smtpPort}, for ${config.mail.supportAddress}`,
+    config.mail.relayUrl
+      ? `  Outbound mail: through ${new URL(config.mail.relayUrl).host}`
+      : '  Outbound mail: kept in the outbox (/mail/outbox) until VIGIE_SMTP_RELAY_URL names a relay',
+  );
   process.stdout.write(`${lines.join('\n')}\n\n`);
   let stopping = false;
   const stop = async (signal: string) => {
