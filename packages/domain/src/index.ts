@@ -10,6 +10,7 @@ export * from './hour-bank.js';
 export * from './in-house.js';
 export * from './login-throttle.js';
 export * from './mail/index.js';
+export * from './monitoring/index.js';
 export * from './priority-matrix.js';
 export * from './public-holidays.js';
 export * from './reports/index.js';
