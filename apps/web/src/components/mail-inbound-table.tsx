@@ -35,7 +35,7 @@ export function MailInboundTable({ mails, onOpen }: { mails: InboundMailSummary[
               <Anchor component="button" type="button" onClick={() => onOpen(mail.id)} ta="left">
                 {mail.subject || t('mailInbound.noSubject')}
               </Anchor>
-              {mail.error && (
+              {mail.error && mail.status === 'quarantined' && (
                 <Text size="xs" c="dimmed" lineClamp={1} title={mail.error}>
                   {mail.error}
                 </Text>
