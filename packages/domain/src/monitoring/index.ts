@@ -1,4 +1,5 @@
 export * from './alert-priority.js';
+export * from './availability.js';
 export * from './check-state.js';
 export * from './flapping.js';
 export * from './maintenance.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { availability } from './availability.js';
 import {
   applyCheckResult,
   type CheckState,
@@ -144,5 +145,41 @@ describe('maintenance windows', () => {
     expect(timeOutsideMaintenance(at('07:00'), at('11:00'), windows)).toBe(2 * 3_600_000);
     expect(timeOutsideMaintenance(at('09:20'), at('09:40'), windows)).toBe(0);
     expect(timeOutsideMaintenance(at('11:00'), at('10:00'), windows)).toBe(0);
+  });
+});
+
+describe('availability', () => {
+  const at = (hhmm: string) => new Date(`2026-12-01T${hhmm}:00Z`);
+  const day = { start: at('00:00'), end: new Date('2026-12-02T00:00:00Z') };
+
+  it('is the share of known time up, outside maintenance', () => {
+    // down 02:00–03:00, of which 02:30–03:00 in maintenance: 30 min down over 24 h − 30 min of maintenance
+    const a = availability(
+      day,
+      'up',
+      [
+        { at: at('02:00'), state: 'down' },
+        { at: at('03:00'), state: 'up' },
+      ],
+      [{ start: at('02:30'), end: at('03:00') }],
+    );
+    expect(a.downMs).toBe(30 * 60_000);
+    expect(a.upMs).toBe((24 * 60 - 60) * 60_000);
+    expect(a.ratio).toBeCloseTo(1 - 30 / (24 * 60 - 30), 12);
+  });
+
+  it('counts neither way while the state is unknown, and takes the state in force at the start', () => {
+    const a = availability(
+      day,
+      'unknown',
+      [
+        { at: new Date('2026-11-30T12:00:00Z'), state: 'down' },
+        { at: at('12:00'), state: 'unknown' },
+        { at: new Date('2026-12-02T06:00:00Z'), state: 'up' },
+      ],
+      [],
+    );
+    expect(a).toEqual({ ratio: 0, upMs: 0, downMs: 12 * 3_600_000 });
+    expect(availability(day, 'unknown', [], []).ratio).toBeNull();
   });
 });
