@@ -14,11 +14,11 @@ import { messageIdOfRaw, rawSummaryOf } from './raw-headers.js';
 export const MAX_PROCESSING_ATTEMPTS = 5;
 /**
  * How the background worker keeps up with a burst. SQLite has one connection: one worker takes the waiting messages
- * together, up to 25 in one transaction (one commit for all). PostgreSQL's time goes in round trips: four workers
+ * together, up to 25 in one transaction (one commit for all). PostgreSQL's time goes in round trips: six workers
  * process one message each at a time, on their own connections (one message per transaction, so that two workers
  * never hold a counter and a ticket in crossed order).
  */
-const PARALLELISM = { sqlite: { workers: 1, batch: 25 }, postgres: { workers: 4, batch: 1 } } as const;
+const PARALLELISM = { sqlite: { workers: 1, batch: 25 }, postgres: { workers: 6, batch: 1 } } as const;
 
 export interface Stored {
   id: string;
