@@ -1,3 +1,4 @@
+export * from './alert-lifecycle.js';
 export * from './alert-priority.js';
 export * from './availability.js';
 export * from './check-state.js';

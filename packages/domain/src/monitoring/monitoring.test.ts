@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { alertAction } from './alert-lifecycle.js';
 import { availability } from './availability.js';
 import {
   applyCheckResult,
@@ -181,5 +182,42 @@ describe('availability', () => {
     );
     expect(a).toEqual({ ratio: 0, upMs: 0, downMs: 12 * 3_600_000 });
     expect(availability(day, 'unknown', [], []).ratio).toBeNull();
+  });
+});
+
+describe('alerts and their ticket', () => {
+  const now = new Date('2026-12-01T10:00:00Z');
+  const options = { reopenWindowMs: 3_600_000, ticketWorkedByPerson: false };
+  const resolvedAgo = (ms: number) => ({
+    status: 'resolved' as const,
+    resolvedAt: new Date(now.getTime() - ms),
+    ticketId: 'T1',
+  });
+
+  it('opens one alert and ticket for a hard problem, then only updates it', () => {
+    expect(alertAction(null, 'problem', now, options)).toEqual({ kind: 'open', ticket: 'new' });
+    const open = { status: 'open' as const, resolvedAt: null, ticketId: 'T1' };
+    expect(alertAction(open, 'severity', now, options)).toEqual({ kind: 'update' });
+    expect(alertAction(open, 'problem', now, options)).toEqual({ kind: 'update' });
+    expect(alertAction(open, 'none', now, options)).toEqual({ kind: 'none' });
+  });
+
+  it('reopens the same ticket within the window, a new one after it', () => {
+    expect(alertAction(resolvedAgo(3_600_000), 'problem', now, options)).toEqual({
+      kind: 'open',
+      ticket: 'reopen',
+      ticketId: 'T1',
+    });
+    expect(alertAction(resolvedAgo(3_600_001), 'problem', now, options)).toEqual({ kind: 'open', ticket: 'new' });
+  });
+
+  it('resolves the ticket on recovery only when no person worked on it', () => {
+    const open = { status: 'open' as const, resolvedAt: null, ticketId: 'T1' };
+    expect(alertAction(open, 'recovery', now, options)).toEqual({ kind: 'resolve', resolveTicket: true });
+    expect(alertAction(open, 'recovery', now, { ...options, ticketWorkedByPerson: true })).toEqual({
+      kind: 'resolve',
+      resolveTicket: false,
+    });
+    expect(alertAction(resolvedAgo(10), 'recovery', now, options)).toEqual({ kind: 'none' });
   });
 });
