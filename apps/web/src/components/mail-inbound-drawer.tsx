@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, Code, Drawer, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Code, Drawer, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type InboundMail, mailInboundApi } from '../api/mail-inbound-endpoints';
 import { formatInstant } from '../lib/format-instant';
+import { MailHeaderTable } from './mail-header-table';
 import { MailInboundAssign } from './mail-inbound-assign';
 import { QueryState } from './query-state';
 
@@ -21,26 +22,7 @@ function Summary({ mail }: { mail: InboundMail }) {
     [t('mailInbound.channel'), mail.channel.toUpperCase()],
     [t('mailInbound.size'), `${Math.ceil(mail.sizeBytes / 1024)} kB`],
   ];
-  return (
-    <Table withRowBorders={false} verticalSpacing={2}>
-      <Table.Tbody>
-        {rows.map(([label, value]) => (
-          <Table.Tr key={label}>
-            <Table.Td w={130}>
-              <Text size="sm" c="dimmed">
-                {label}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                {value}
-              </Text>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
+  return <MailHeaderTable rows={rows} />;
 }
 
 /** One inbound message: what it became, its text and files, the raw source; re-inject, assign or discard it. */

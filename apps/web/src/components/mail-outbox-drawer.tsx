@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mailOutboxApi, type OutboundMail } from '../api/mail-outbox-endpoints';
 import { formatInstant } from '../lib/format-instant';
+import { MailHeaderTable } from './mail-header-table';
 import { MailOutboxStatusBadge } from './mail-outbox-status-badge';
 import { QueryState } from './query-state';
 
@@ -24,26 +25,7 @@ function Headers({ mail }: { mail: OutboundMail }) {
       ? [[t('mailOutbox.nextAttempt'), formatInstant(mail.nextAttemptAt)] as [string, string]]
       : []),
   ];
-  return (
-    <Table withRowBorders={false} verticalSpacing={2} data-testid="mail-headers">
-      <Table.Tbody>
-        {rows.map(([label, value]) => (
-          <Table.Tr key={label}>
-            <Table.Td w={130}>
-              <Text size="sm" c="dimmed">
-                {label}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                {value}
-              </Text>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
+  return <MailHeaderTable rows={rows} testId="mail-headers" />;
 }
 
 /** The body as sent: the HTML in a frame that runs nothing (empty sandbox), or the plain text. */
