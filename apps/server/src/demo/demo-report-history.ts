@@ -13,9 +13,8 @@ import {
   type SeverityLevel,
   startOfLocalDate,
 } from '@vigie/domain';
-import type { Ctx } from '../core/actor.js';
-import { ManualClock } from '../core/clock.js';
-import { buildServices, type Services } from '../http/services.js';
+import type { Services } from '../http/services.js';
+import { demoDesk } from './demo-desk.js';
 
 const ZONE = 'Europe/Paris';
 const MINUTE = 60_000;
@@ -295,19 +294,7 @@ export async function loadDemoReportHistory(services: Services, now: Date): Prom
   const month = lastCompleteMonth(now, ZONE);
   const days = businessDays(month);
   const monthEnd = startOfLocalDate(days[days.length - 1] ?? `${month}-28`, ZONE).getTime() + DAY * MINUTE;
-  const clock = new ManualClock(now);
-  const desk = buildServices(services.db, clock, { sessionHours: 12, maxFailures: 5, lockMinutes: 15 });
-  const actors = new Map<string, Ctx>();
-  const as = async (email: string): Promise<Ctx> => {
-    let ctx = actors.get(email);
-    if (!ctx) {
-      const actor = await services.auth.actorByEmail(email);
-      if (!actor) throw new Error(`demo person ${email} is missing`);
-      ctx = { actor, requestId: null };
-      actors.set(email, ctx);
-    }
-    return ctx;
-  };
+  const { clock, desk, as } = demoDesk(services, now);
   const paul = await as(PAUL);
   const clientId = await services.clients.idByCode('ACME');
   if (!clientId) throw new Error('demo client ACME is missing');

@@ -4,10 +4,9 @@
  * Times are hours before the demo starts; tickets counted 24/7 (P1) or opened days ago are late whatever the day.
  */
 import { TicketInput } from '@vigie/contracts';
-import type { Ctx } from '../core/actor.js';
-import { ManualClock } from '../core/clock.js';
-import { buildServices, type Services } from '../http/services.js';
+import type { Services } from '../http/services.js';
 import { SlaScheduler } from '../modules/tickets/sla-scheduler.js';
+import { demoDesk } from './demo-desk.js';
 
 type Step =
   | { hoursAgo: number; by: string; take: true }
@@ -217,19 +216,7 @@ const HOUR = 3_600_000;
 
 /** Opens the demo tickets, then runs the SLA scheduler once so that late tickets show their breaches. */
 export async function loadDemoTickets(services: Services, now: Date): Promise<void> {
-  const clock = new ManualClock(now);
-  const desk = buildServices(services.db, clock, { sessionHours: 12, maxFailures: 5, lockMinutes: 15 });
-  const actors = new Map<string, Ctx>();
-  const as = async (email: string): Promise<Ctx> => {
-    let ctx = actors.get(email);
-    if (!ctx) {
-      const actor = await services.auth.actorByEmail(email);
-      if (!actor) throw new Error(`demo person ${email} is missing`);
-      ctx = { actor, requestId: null };
-      actors.set(email, ctx);
-    }
-    return ctx;
-  };
+  const { clock, desk, as } = demoDesk(services, now);
   const at = (hoursAgo: number) => clock.set(new Date(now.getTime() - hoursAgo * HOUR));
   const teams = new Map((await services.teams.list(await as(PAUL))).map((t) => [t.name, t.id]));
 
