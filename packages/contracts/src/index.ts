@@ -1,3 +1,4 @@
+export * from './agent.js';
 export * from './assets.js';
 export * from './attachments.js';
 export * from './audit.js';
@@ -9,6 +10,7 @@ export * from './imports.js';
 export * from './knowledge.js';
 export * from './mail.js';
 export * from './mail-intake.js';
+export * from './monitoring.js';
 export * from './password-links.js';
 export * from './reports.js';
 export * from './tickets.js';

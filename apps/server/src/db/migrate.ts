@@ -6,6 +6,7 @@ import * as tickets from './migrations/0004-tickets.js';
 import * as mail from './migrations/0005-mail.js';
 import * as reports from './migrations/0006-reports.js';
 import * as mailRecipient from './migrations/0007-mail-recipient.js';
+import * as monitoring from './migrations/0008-monitoring.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005-mail': mail,
   '0006-reports': reports,
   '0007-mail-recipient': mailRecipient,
+  '0008-monitoring': monitoring,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

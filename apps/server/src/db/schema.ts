@@ -2,7 +2,9 @@
  * Row types of every table, snake_case as stored. Instants are ISO strings (pg parsers are set to return them so),
  * booleans are 0/1 integers and JSON columns are text in SQLite, jsonb in PostgreSQL (read through `fromJson`).
  */
-export interface Database {
+import type { MonitoringTables } from './schema-monitoring.js';
+
+export interface Database extends MonitoringTables {
   users: UserRow;
   sessions: SessionRow;
   api_tokens: ApiTokenRow;
