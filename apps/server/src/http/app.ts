@@ -19,6 +19,7 @@ import { importRoutes } from '../modules/imports/imports.routes.js';
 import { knowledgeRoutes } from '../modules/knowledge/knowledge.routes.js';
 import { inboundMailRoutes } from '../modules/mail/intake/inbound-mail.routes.js';
 import { mailLogRoutes } from '../modules/mail/outbound/mail-log.routes.js';
+import { monitoringRoutes } from '../modules/monitoring/monitoring.routes.js';
 import { reportRoutes } from '../modules/reports/reports.routes.js';
 import { ticketSetupRoutes } from '../modules/tickets/ticket-setup.routes.js';
 import { ticketRoutes } from '../modules/tickets/tickets.routes.js';
@@ -117,6 +118,7 @@ export async function buildApp({ config, services, logger = true }: AppOptions):
   await app.register(auditRoutes(services));
   await app.register(ticketRoutes(services));
   await app.register(ticketSetupRoutes(services));
+  await app.register(monitoringRoutes(services));
   await app.register(knowledgeRoutes(services));
   await app.register(timeRoutes(services));
   await app.register(interventionRoutes(services));

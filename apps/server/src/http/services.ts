@@ -25,6 +25,7 @@ import { MailDigestService } from '../modules/mail/outbound/mail-digest.service.
 import { MailLogService } from '../modules/mail/outbound/mail-log.service.js';
 import { OutboundMail } from '../modules/mail/outbound/outbound-mail.js';
 import { type OutboundSettings, outboundSettings } from '../modules/mail/outbound/outbound-settings.js';
+import { buildMonitoringServices } from '../modules/monitoring/monitoring-services.js';
 import { SlaReportService } from '../modules/reports/sla-report.service.js';
 import { DeskService } from '../modules/tickets/desk.service.js';
 import { TicketSetupService } from '../modules/tickets/ticket-setup.service.js';
@@ -117,5 +118,6 @@ export function buildServices(
     attachments,
     mailIntake,
     inboundMail: new InboundMailService(db, clock, audit, mailIntake, intakeProcessor),
+    monitoring: buildMonitoringServices(db, clock, audit, outbound),
   };
 }
