@@ -12,6 +12,8 @@ const TOOLS = [
     what: 'the IMAP poller tests (skipped without it)',
     required: false,
   },
+  { path: '/usr/sbin/snmpd', pkg: 'snmpd', what: 'the SNMP check tests (skipped without it)', required: false },
+  { path: '/usr/bin/ping', pkg: 'iputils-ping', what: 'the ICMP check tests (skipped without it)', required: false },
 ];
 
 const missing = TOOLS.filter((tool) => !existsSync(tool.path));
