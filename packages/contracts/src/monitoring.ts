@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoInstant, ListQuery } from './common.js';
+import { Id, IsoInstant, ListQuery, patchOf } from './common.js';
 
 /**
  * Supervision as the console and the portal see it (DOMAIN §6): checks and their state, alerts and their timeline,
@@ -208,6 +208,11 @@ export const MaintenanceInput = z.object({
   timeZone: z.string().max(100).optional().describe('default: the client time zone'),
 });
 export type MaintenanceInput = z.infer<typeof MaintenanceInput>;
+/** A window keeps its client; `rrule: null` turns a recurring window into a one-off one. */
+export const MaintenancePatch = patchOf(MaintenanceInput.omit({ clientId: true })).extend({
+  rrule: MaintenanceInput.shape.rrule.unwrap().nullable().optional(),
+});
+export type MaintenancePatch = z.infer<typeof MaintenancePatch>;
 
 export const MaintenanceView = z.object({
   id: Id,
@@ -290,19 +295,42 @@ export const MetricQuery = z.object({
   to: IsoInstant.optional(),
 });
 
+/** One local day's availability: null when nothing was known that day outside maintenance. */
+export const AvailabilityDay = z.object({ date: z.string(), ratio: z.number().nullable() });
 export const AvailabilityRow = z.object({
   id: Id,
   name: z.string(),
   ratio: z.number().nullable().describe('0…1 outside maintenance; null with no data'),
-  downMinutes: z.number(),
+  downMinutes: z.number().describe('minutes down outside maintenance, one decimal'),
+  days: z.array(AvailabilityDay),
 });
 export const AvailabilityView = z.object({
+  clientId: Id,
+  month: z.string(),
+  timeZone: z.string(),
   from: IsoInstant,
   to: IsoInstant,
+  /** Worst first; assets with no data last. */
   assets: z.array(AvailabilityRow.extend({ checks: z.array(AvailabilityRow) })),
-  days: z.array(z.object({ date: z.string(), ratio: z.number().nullable() })),
+  /** The client's assets together, per local day: asset-time up over asset-time known. */
+  days: z.array(AvailabilityDay),
 });
 export type AvailabilityView = z.infer<typeof AvailabilityView>;
+export const AvailabilityQuery = z.object({
+  clientId: Id,
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month is written YYYY-MM')
+    .optional()
+    .describe('default: the month in progress in the client time zone'),
+});
+/** One asset's availability today and this month (local to the client), for the asset page. */
+export const AssetAvailability = z.object({
+  assetId: Id,
+  day: z.object({ from: IsoInstant, to: IsoInstant, ratio: z.number().nullable(), downMinutes: z.number() }),
+  month: z.object({ from: IsoInstant, to: IsoInstant, ratio: z.number().nullable(), downMinutes: z.number() }),
+});
+export type AssetAvailability = z.infer<typeof AssetAvailability>;
 
 export const AssetMonitoring = z.object({
   assetId: Id,
@@ -324,33 +352,76 @@ export const AssetMonitoring = z.object({
 });
 export type AssetMonitoring = z.infer<typeof AssetMonitoring>;
 
+/**
+ * A notification rule: which alerts (client, team's clients, least severity) go where (mail or a webhook). Mail
+ * rules take `text`; webhooks `json` (Vigie's own document), `slack` or `teams` (an Adaptive Card).
+ */
 export const NotificationRuleInput = z.object({
   name: z.string().trim().min(1).max(200),
   clientId: Id.nullable().default(null).describe('null: every client'),
-  teamId: Id.nullable().default(null).describe("mail: send to this team's members"),
+  teamId: Id.nullable()
+    .default(null)
+    .describe("only the alerts of the team's clients; mail also goes to the team's members"),
   minSeverity: z.enum(['warning', 'critical']).default('warning'),
   channel: z.enum(['email', 'webhook']),
   target: z.string().trim().max(2000).default('').describe('addresses (comma-separated) or the webhook URL'),
-  format: z.enum(['text', 'json', 'slack', 'teams']).default('json'),
-  repeatMinutes: z.number().int().min(5).max(10080).nullable().default(null),
+  format: z.enum(['text', 'json', 'slack', 'teams']).default('json').describe('mail rules are always text'),
+  repeatMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(10080)
+    .nullable()
+    .default(null)
+    .describe('while open and unacknowledged'),
   enabled: z.boolean().default(true),
 });
 export type NotificationRuleInput = z.infer<typeof NotificationRuleInput>;
+/** A change to a rule: the fields given replace the rule's (no defaults, so nothing absent is reset). */
+export const NotificationRulePatch = z.object({
+  name: z.string().trim().min(1).max(200).optional(),
+  clientId: Id.nullable().optional(),
+  teamId: Id.nullable().optional(),
+  minSeverity: z.enum(['warning', 'critical']).optional(),
+  channel: z.enum(['email', 'webhook']).optional(),
+  target: z.string().trim().max(2000).optional(),
+  format: z.enum(['text', 'json', 'slack', 'teams']).optional(),
+  repeatMinutes: z.number().int().min(5).max(10080).nullable().optional(),
+  enabled: z.boolean().optional(),
+});
+export type NotificationRulePatch = z.infer<typeof NotificationRulePatch>;
 export const NotificationRuleView = NotificationRuleInput.extend({ id: Id, createdAt: IsoInstant });
+export type NotificationRuleView = z.infer<typeof NotificationRuleView>;
+export const NOTIFICATION_DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
+/** The delivery log: one message per rule, alert change (and repeat), with every try. */
 export const NotificationDeliveryView = z.object({
   id: Id,
   ruleId: Id,
   ruleName: z.string(),
+  channel: z.enum(['email', 'webhook']),
+  clientId: Id,
   alertId: Id,
   alertNumber: z.number().int(),
-  event: z.string(),
-  status: z.enum(['pending', 'sent', 'failed']),
+  event: z.enum(['opened', 'severity', 'resolved', 'repeat']),
+  repeatNo: z.number().int(),
+  status: z.enum(NOTIFICATION_DELIVERY_STATUSES),
   attempts: z.number().int(),
   nextAttemptAt: IsoInstant.nullable(),
   lastError: z.string().nullable(),
   createdAt: IsoInstant,
   sentAt: IsoInstant.nullable(),
+  attemptLog: z.array(
+    z.object({ at: IsoInstant, outcome: z.enum(['sent', 'deferred', 'failed']), detail: z.string().nullable() }),
+  ),
 });
+export type NotificationDeliveryView = z.infer<typeof NotificationDeliveryView>;
+export const NotificationDeliveryQuery = z.object({
+  status: z.enum(NOTIFICATION_DELIVERY_STATUSES).optional(),
+  alertId: Id.optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type NotificationDeliveryQuery = z.infer<typeof NotificationDeliveryQuery>;
 
 /** What the live board receives on its event stream (GET /monitoring/stream, server-sent events). */
 export const BoardEvent = z.discriminatedUnion('type', [
