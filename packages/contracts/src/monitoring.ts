@@ -366,14 +366,7 @@ export const NotificationRuleInput = z.object({
   channel: z.enum(['email', 'webhook']),
   target: z.string().trim().max(2000).default('').describe('addresses (comma-separated) or the webhook URL'),
   format: z.enum(['text', 'json', 'slack', 'teams']).default('json').describe('mail rules are always text'),
-  repeatMinutes: z
-    .number()
-    .int()
-    .min(5)
-    .max(10080)
-    .nullable()
-    .default(null)
-    .describe('while open and unacknowledged'),
+  repeatMinutes: z.number().int().min(5).max(10080).nullable().default(null).describe('while open and unacknowledged'),
   enabled: z.boolean().default(true),
 });
 export type NotificationRuleInput = z.infer<typeof NotificationRuleInput>;
