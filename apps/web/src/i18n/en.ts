@@ -1,6 +1,7 @@
 import { knowledgeEn } from './knowledge.en';
 import { mailInboundEn } from './mail-inbound.en';
 import { mailOutboxEn } from './mail-outbox.en';
+import { monitoringBoardEn } from './monitoring-board.en';
 import { portalEn } from './portal.en';
 import { reportsEn } from './reports.en';
 import { slaActionsEn } from './sla-actions.en';
@@ -500,6 +501,7 @@ export const en = {
   ...portalEn,
   ...slaActionsEn,
   ...reportsEn,
+  ...monitoringBoardEn,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

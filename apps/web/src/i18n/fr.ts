@@ -2,6 +2,7 @@ import type { Translation } from './en';
 import { knowledgeFr } from './knowledge.fr';
 import { mailInboundFr } from './mail-inbound.fr';
 import { mailOutboxFr } from './mail-outbox.fr';
+import { monitoringBoardFr } from './monitoring-board.fr';
 import { portalFr } from './portal.fr';
 import { reportsFr } from './reports.fr';
 import { slaActionsFr } from './sla-actions.fr';
@@ -505,4 +506,5 @@ export const fr: Translation = {
   ...portalFr,
   ...slaActionsFr,
   ...reportsFr,
+  ...monitoringBoardFr,
 };
