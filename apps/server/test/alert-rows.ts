@@ -1,0 +1,86 @@
+/**
+ * Alert rows for tests of what hangs off alerts (notifications), written straight into the tables: the alert engine
+ * that normally writes them is tested on its own.
+ */
+import { newId } from '../src/core/ids.js';
+import type { Db } from '../src/db/connection.js';
+import type { AlertRow } from '../src/db/schema-monitoring.js';
+
+let alertNumber = 0;
+
+/** A check on an asset, as the console would have configured it. */
+export async function insertCheck(db: Db, clientId: string, assetId: string, name = 'Disk /'): Promise<string> {
+  const id = newId();
+  const at = new Date('2026-03-01T00:00:00Z').toISOString();
+  await db
+    .insertInto('checks')
+    .values({
+      id,
+      client_id: clientId,
+      asset_id: assetId,
+      agent_id: null,
+      kind: 'plugin',
+      name,
+      config: JSON.stringify({ kind: 'plugin' }),
+      host_check: 0,
+      interval_seconds: 60,
+      timeout_ms: 10_000,
+      max_attempts: 3,
+      enabled: 1,
+      status: 'ok',
+      hard: 1,
+      attempt: 1,
+      reachability: 'up',
+      flapping: 0,
+      history: '',
+      output: null,
+      latency_ms: null,
+      last_result_at: null,
+      state_since: at,
+      next_run_at: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return id;
+}
+
+/** An open alert of a check, change 1. */
+export async function insertAlert(
+  db: Db,
+  at: Date,
+  refs: { clientId: string; assetId: string; checkId: string },
+  overrides: Partial<AlertRow> = {},
+): Promise<AlertRow> {
+  alertNumber += 1;
+  const row: AlertRow = {
+    id: newId(),
+    number: alertNumber,
+    client_id: refs.clientId,
+    asset_id: refs.assetId,
+    check_id: refs.checkId,
+    fingerprint: `${refs.assetId}:${refs.checkId}:${alertNumber}`,
+    kind: 'problem',
+    status: 'open',
+    severity: 'critical',
+    summary: 'Disk / 96 %',
+    opened_at: at.toISOString(),
+    updated_at: at.toISOString(),
+    resolved_at: null,
+    ticket_id: null,
+    acknowledged_at: null,
+    acknowledged_by: null,
+    change_seq: 1,
+    ...overrides,
+  };
+  await db.insertInto('alerts').values(row).execute();
+  return row;
+}
+
+/** A state change of an alert as the engine makes it: the fields change and `change_seq` goes up by one. */
+export async function changeAlert(db: Db, alert: AlertRow, fields: Partial<AlertRow>): Promise<AlertRow> {
+  const next: AlertRow = { ...alert, ...fields, change_seq: alert.change_seq + 1 };
+  const { id, ...rest } = next;
+  await db.updateTable('alerts').set(rest).where('id', '=', id).execute();
+  return next;
+}
