@@ -62,7 +62,7 @@ function judge(
   let summary: string;
   if (daysLeft < 0) {
     status = 'critical';
-    summary = `certificate expired ${plural(Math.ceil(-daysLeft), 'day')} ago (${expiry})`;
+    summary = `certificate expired ${plural(Math.floor(-daysLeft), 'day')} ago (${expiry})`;
   } else if (!Number.isNaN(validFrom) && validFrom > now) {
     status = 'critical';
     summary = `certificate not valid before ${new Date(validFrom).toISOString().slice(0, 10)}`;
