@@ -18,7 +18,9 @@ import { KbArticlePage } from './pages/kb-article-page';
 import { KbPage } from './pages/kb-page';
 import { MailInboundPage } from './pages/mail-inbound-page';
 import { MailOutboxPage } from './pages/mail-outbox-page';
+import { MonitoringBoardPage } from './pages/monitoring-board-page';
 import { PortalHomePage } from './pages/portal-home-page';
+import { PortalMonitoringPage } from './pages/portal-monitoring-page';
 import { PortalNewTicketPage } from './pages/portal-new-ticket-page';
 import { PortalReportPage } from './pages/portal-report-page';
 import { PortalTicketPage } from './pages/portal-ticket-page';
@@ -65,6 +67,7 @@ export function App() {
         <Route path="portal/new" element={<PortalNewTicketPage />} />
         <Route path="portal/tickets/:ticketId" element={<PortalTicketPage />} />
         <Route path="portal/report" element={<PortalReportPage />} />
+        <Route path="portal/monitoring" element={<PortalMonitoringPage />} />
         <Route path="tickets" element={staff ? <TicketsPage /> : <PortalRedirect />} />
         <Route path="tickets/:ticketId" element={staff ? <TicketPage /> : <PortalRedirect />} />
         <Route path="tickets/:ticketId/:tab" element={staff ? <TicketPage /> : <PortalRedirect />} />
@@ -79,6 +82,10 @@ export function App() {
         <Route path="audit" element={<AuditPage />} />
         <Route path="mail/inbound" element={<MailInboundPage />} />
         <Route path="mail/outbox" element={<MailOutboxPage />} />
+        <Route
+          path="monitoring"
+          element={staff ? <MonitoringBoardPage /> : <Navigate to="/portal/monitoring" replace />}
+        />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="teams" element={<TeamsPage />} />

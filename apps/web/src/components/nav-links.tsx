@@ -22,6 +22,7 @@ import { canRead, type NavKey, navFor } from '../auth/permissions';
 import { useMe } from '../auth/session-context';
 import { MailInboundNavLink } from './mail-inbound-nav-link';
 import { MailOutboxNavLink } from './mail-outbox-nav-link';
+import { MonitoringBoardNavLink } from './monitoring-board-nav-link';
 
 export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
@@ -82,6 +83,7 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
           onClick={onNavigate}
         />
       )}
+      <MonitoringBoardNavLink onNavigate={onNavigate} />
       <MailInboundNavLink onNavigate={onNavigate} />
       <MailOutboxNavLink onNavigate={onNavigate} />
     </nav>

@@ -72,7 +72,8 @@ export const monitoringBoardFr: Pick<Translation, keyof typeof monitoringBoardEn
       noEvent: 'Rien d’enregistré pour l’instant.',
       acknowledge: 'Acquitter',
       acknowledgeComment: 'Commentaire (facultatif)',
-      acknowledgeHint: 'Acquitter signale à l’équipe que quelqu’un s’en occupe ; les notifications cessent de se répéter.',
+      acknowledgeHint:
+        'Acquitter signale à l’équipe que quelqu’un s’en occupe ; les notifications cessent de se répéter.',
       note: 'Ajouter une note',
       noteBody: 'Note',
       addNote: 'Ajouter la note',
