@@ -51,11 +51,15 @@ for (const dialect of DIALECTS) {
           clientIds: [clientA],
         })
       ).id;
+      manager = new ApiClient(h.baseUrl);
+      technician = new ApiClient(h.baseUrl);
+      clientManager = new ApiClient(h.baseUrl);
+      requester = new ApiClient(h.baseUrl);
       people = [
-        [(manager = new ApiClient(h.baseUrl)), managerUser.email],
-        [(technician = new ApiClient(h.baseUrl)), techUser.email],
-        [(clientManager = new ApiClient(h.baseUrl)), cmUser.email],
-        [(requester = new ApiClient(h.baseUrl)), requesterUser.email],
+        [manager, managerUser.email],
+        [technician, techUser.email],
+        [clientManager, cmUser.email],
+        [requester, requesterUser.email],
       ];
       await signIn();
     });
@@ -101,6 +105,8 @@ for (const dialect of DIALECTS) {
         .items;
     }
     const postsTo = (path: string) => receiver.posts.filter((p) => p.path === path);
+    /** The body of the n-th post to a path, as the test expects it to look. */
+    const bodyOf = <T>(path: string, n: number) => postsTo(path)[n]?.body as T;
 
     it('posts exactly one message per alert change to each webhook, in the JSON, Slack and Teams formats', async () => {
       await webhookRule('/json', { format: 'json', clientId: clientA });
@@ -153,7 +159,7 @@ for (const dialect of DIALECTS) {
       const ended = postsTo('/json')[1]?.body as Record<string, Record<string, unknown>>;
       expect(ended.event).toBe('resolved');
       expect(ended.alert).toMatchObject({ status: 'resolved', durationSeconds: 1800 });
-      expect((postsTo('/slack')[1]?.body as { text: string }).text).toBe('[RESOLVED] srv-db01 — Disk / 96 %');
+      expect(bodyOf<{ text: string }>('/slack', 1).text).toBe('[RESOLVED] srv-db01 — Disk / 96 %');
     });
 
     it('queues one delivery when the same change is queued twice (a replay)', async () => {
@@ -256,6 +262,15 @@ for (const dialect of DIALECTS) {
       await tick();
       expect(postsTo('/critical').map((p) => (p.body as { event: string }).event)).toEqual(['severity']);
       expect(postsTo('/warning')).toHaveLength(3);
+
+      // The end of an alert goes to the rules that announced it, and to no rule created since.
+      await webhookRule('/late', { clientId: clientA });
+      const over = await changeAlert(h.db, unknown, { status: 'resolved', resolved_at: h.clock.now().toISOString() });
+      expect(await queue(over, 'resolved')).toBe(1);
+      await tick();
+      expect(postsTo('/warning').map((p) => (p.body as { event: string }).event)).toContain('resolved');
+      expect(postsTo('/critical')).toHaveLength(1);
+      expect(postsTo('/late')).toHaveLength(0);
     });
 
     it('routes by client and by team', async () => {
@@ -283,9 +298,13 @@ for (const dialect of DIALECTS) {
       h.clock.advance(MINUTE);
       await tick();
       h.clock.advance(30 * MINUTE);
+      // Two processes finding the same repeat due queue it once.
+      const other = new NotificationSender(h.db, h.clock, h.services.outboundMail.settings);
+      const queued = await Promise.all([notifications().sender.queueRepeats(), other.queueRepeats()]);
+      expect(queued[0] + queued[1]).toBe(1);
       await tick();
       expect(postsTo('/repeat').map((p) => (p.body as { event: string; repeat: number }).repeat)).toEqual([0, 1, 2]);
-      expect((postsTo('/repeat')[1]?.body as { event: string }).event).toBe('repeat');
+      expect(bodyOf<{ event: string }>('/repeat', 1).event).toBe('repeat');
 
       await h.db
         .updateTable('alerts')
