@@ -2,55 +2,12 @@ import type { MaintenanceView } from '@vigie/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../src/core/actor.js';
 import { newId } from '../src/core/ids.js';
-import type { Db } from '../src/db/connection.js';
-import { toJson } from '../src/db/dialect.js';
 import { MaintenanceService } from '../src/modules/monitoring/maintenance/maintenance.service.js';
+import { insertCheck } from './check-rows.js';
 import { DIALECTS } from './databases.js';
 import { factories, PASSWORD } from './factories.js';
 import { type Harness, startHarness } from './harness.js';
 import { ApiClient } from './http-client.js';
-
-/** A check row as the engine would have made it (the checks module writes them in production). */
-export async function insertCheck(
-  db: Db,
-  asset: { id: string; clientId: string },
-  name: string,
-  hostCheck = false,
-): Promise<string> {
-  const id = newId();
-  const at = '2026-01-01T00:00:00.000Z';
-  await db
-    .insertInto('checks')
-    .values({
-      id,
-      client_id: asset.clientId,
-      asset_id: asset.id,
-      agent_id: null,
-      kind: hostCheck ? 'icmp' : 'http',
-      name,
-      config: toJson(hostCheck ? { kind: 'icmp', host: '192.0.2.1' } : { kind: 'http', url: 'https://example.test' }),
-      host_check: hostCheck ? 1 : 0,
-      interval_seconds: 60,
-      timeout_ms: 5000,
-      max_attempts: 3,
-      enabled: 1,
-      status: 'ok',
-      hard: 1,
-      attempt: 1,
-      reachability: 'up',
-      flapping: 0,
-      history: '',
-      output: null,
-      latency_ms: null,
-      last_result_at: null,
-      state_since: at,
-      next_run_at: null,
-      created_at: at,
-      updated_at: at,
-    } as never)
-    .execute();
-  return id;
-}
 
 const span = (o: { start: string | Date; end: string | Date }) => [
   new Date(o.start).toISOString(),

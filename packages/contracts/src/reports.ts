@@ -59,6 +59,16 @@ export const HourBankMonth = z.object({
   exhausted: z.boolean(),
 });
 
+/** A monitored asset's availability over the month (DOMAIN §6), outside maintenance windows. */
+export const ReportAvailability = z.object({
+  assetId: Id,
+  name: z.string(),
+  /** Share of the known time it was up × 100, three decimals; null when nothing was known (no data). */
+  percent: z.number().nullable(),
+  /** Whole minutes down outside maintenance; null with no data. */
+  downMinutes: z.number().int().nullable(),
+});
+
 export const SlaReport = z.object({
   clientId: Id,
   clientName: z.string(),
@@ -99,6 +109,8 @@ export const SlaReport = z.object({
   }),
   time: z.object({ billableMinutes: z.number().int(), coveredMinutes: z.number().int() }),
   hourBanks: z.array(HourBankMonth),
+  /** Monitored assets, the least available first, those without data last. */
+  availability: z.array(ReportAvailability),
   /** When this month's report was last mailed to the client's managers. */
   sentAt: IsoInstant.nullable(),
 });
@@ -116,5 +128,6 @@ export type SlaReportSendInput = z.infer<typeof SlaReportSendInput>;
 export type SlaOutcome = z.infer<typeof SlaOutcome>;
 export type SlaBreach = z.infer<typeof SlaBreach>;
 export type HourBankMonth = z.infer<typeof HourBankMonth>;
+export type ReportAvailability = z.infer<typeof ReportAvailability>;
 export type SlaReport = z.infer<typeof SlaReport>;
 export type SlaReportSent = z.infer<typeof SlaReportSent>;

@@ -58,6 +58,12 @@ export const REPORT_LABELS = {
     count: 'Nombre',
     opened_short: 'Ouverts',
     resolved_short: 'Résolus',
+    availability: 'Disponibilité des équipements supervisés',
+    availabilityNote: 'hors fenêtres de maintenance',
+    asset: 'Équipement',
+    availabilityPercent: 'Disponibilité',
+    downMinutes: 'Indisponibilité (min)',
+    noMonitoring: 'Aucun équipement supervisé ce mois-ci.',
     none: '—',
     page: (n: number, of: number) => `Page ${n} sur ${of}`,
     generated: 'Établi le',
@@ -118,6 +124,12 @@ export const REPORT_LABELS = {
     count: 'Count',
     opened_short: 'Opened',
     resolved_short: 'Resolved',
+    availability: 'Availability of monitored assets',
+    availabilityNote: 'outside maintenance windows',
+    asset: 'Asset',
+    availabilityPercent: 'Availability',
+    downMinutes: 'Downtime (min)',
+    noMonitoring: 'No monitored asset this month.',
     none: '—',
     page: (n: number, of: number) => `Page ${n} of ${of}`,
     generated: 'Generated on',
@@ -153,6 +165,15 @@ const numberFormats = {
   fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2, useGrouping: false }),
   en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, useGrouping: false }),
 };
+const availabilityFormats = {
+  fr: new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 3, maximumFractionDigits: 3, useGrouping: false }),
+  en: new Intl.NumberFormat('en-GB', { minimumFractionDigits: 3, maximumFractionDigits: 3, useGrouping: false }),
+};
+
+/** An availability share with three decimals (99,954 / 99.954): one minute of a month is 0.002 %. */
+export function availabilityText(percent: number | null, locale: ReportLocale): string {
+  return percent === null ? REPORT_LABELS[locale].none : availabilityFormats[locale].format(percent);
+}
 
 /** A number as the locale writes it (66,7 / 66.7). */
 export function numberText(value: number | null, locale: ReportLocale): string {

@@ -5,7 +5,7 @@
  * A cell that a spreadsheet would run as a formula (= + - @ at its start) is prefixed with an apostrophe.
  */
 import type { SlaReport } from '@vigie/contracts';
-import { instantText, numberText, REPORT_LABELS, type ReportLocale } from './report-labels.js';
+import { availabilityText, instantText, numberText, REPORT_LABELS, type ReportLocale } from './report-labels.js';
 
 const BOM = '\uFEFF';
 
@@ -79,6 +79,14 @@ export function renderSlaReportCsv(report: SlaReport, locale: ReportLocale): str
         b.usedMinutes,
         b.remainingMinutes,
         b.monthMinutes,
+      ]),
+    ],
+    [
+      [`${l.asset} (${l.availabilityNote})`, `${l.availabilityPercent} %`, l.downMinutes],
+      ...report.availability.map((a) => [
+        a.name,
+        availabilityText(a.percent, locale),
+        a.downMinutes === null ? l.none : a.downMinutes,
       ]),
     ],
     [

@@ -5,7 +5,14 @@
  */
 import type { SlaReport } from '@vigie/contracts';
 import { formatMinutes } from '../work/format-minutes.js';
-import { instantText, monthName, numberText, REPORT_LABELS, type ReportLocale } from './report-labels.js';
+import {
+  availabilityText,
+  instantText,
+  monthName,
+  numberText,
+  REPORT_LABELS,
+  type ReportLocale,
+} from './report-labels.js';
 import { COLORS, ReportPdfWriter } from './report-pdf-writer.js';
 
 const PRIORITY_COLORS = { P1: COLORS.red, P2: COLORS.orange, P3: COLORS.blue, P4: COLORS.grey } as const;
@@ -127,6 +134,22 @@ export async function renderSlaReportPdf(report: SlaReport, locale: ReportLocale
         Math.max(bank.availableMinutes, bank.usedMinutes),
       );
     }
+  }
+
+  w.heading(`${l.availability} (${l.availabilityNote})`);
+  if (report.availability.length === 0) {
+    w.text(l.noMonitoring);
+    w.y -= 14;
+  } else {
+    w.table(
+      [l.asset, l.availabilityPercent, l.downMinutes],
+      [256, 120, 120],
+      report.availability.map((a) => [
+        a.name,
+        a.percent === null ? l.none : `${availabilityText(a.percent, locale)} %`,
+        a.downMinutes === null ? l.none : String(a.downMinutes),
+      ]),
+    );
   }
 
   w.heading(`${l.breaches} (${report.breaches.length})`);

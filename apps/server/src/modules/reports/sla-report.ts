@@ -23,6 +23,7 @@ import {
 } from '@vigie/domain';
 import type { Db } from '../../db/connection.js';
 import { fromJson } from '../../db/dialect.js';
+import { clientMonthAvailability } from '../monitoring/availability/availability.service.js';
 import { hourBankUsageOn } from '../work/hour-bank.service.js';
 import {
   bankedContracts,
@@ -77,11 +78,12 @@ export async function buildSlaReport(db: Db, client: ReportClient, month: string
     perDay(db, client.id, range, 'created_at'),
     perDay(db, client.id, range, 'resolved_at'),
   ]);
-  const [escalations, ratings, minutes, sentAt] = await Promise.all([
+  const [escalations, ratings, minutes, sentAt, availability] = await Promise.all([
     escalationsOf(db, client.id, range),
     ratingsOf(db, client.id, range),
     minutesLogged(db, client.id, range),
     reportSentAt(db, client.id, month),
+    clientMonthAvailability(db, client, month, now),
   ]);
   const sum = (rows: { count: number }[]) => rows.reduce((total, r) => total + r.count, 0);
   const outcome = (met: { priority: string; count: number }[], clock: string, priority?: string) => {
@@ -145,6 +147,12 @@ export async function buildSlaReport(db: Db, client: ReportClient, month: string
       coveredMinutes: minutes.filter((m) => !m.billable).reduce((sum, m) => sum + m.minutes, 0),
     },
     hourBanks: await hourBanksOf(db, client, range, now, minutes),
+    availability: availability.assets.map((asset) => ({
+      assetId: asset.id,
+      name: asset.name,
+      percent: asset.ratio === null ? null : Math.round(asset.ratio * 100_000) / 1000,
+      downMinutes: asset.ratio === null ? null : Math.round(asset.downMinutes),
+    })),
     sentAt,
   };
 }
