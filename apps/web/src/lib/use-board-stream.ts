@@ -67,7 +67,7 @@ export function applyAlert(queryClient: QueryClient, alert: AlertSummary): Alert
 const isNewCritical = (alert: AlertSummary, previous: AlertSummary | undefined) =>
   alert.status === 'open' &&
   alert.severity === 'critical' &&
-  (!previous || previous.status !== 'open' || previous.severity !== 'critical');
+  (previous?.status !== 'open' || previous.severity !== 'critical');
 
 /**
  * The board's live feed: one EventSource on GET /monitoring/stream that writes each alert change into the cached
