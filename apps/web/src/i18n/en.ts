@@ -2,6 +2,7 @@ import { knowledgeEn } from './knowledge.en';
 import { mailInboundEn } from './mail-inbound.en';
 import { mailOutboxEn } from './mail-outbox.en';
 import { monitoringBoardEn } from './monitoring-board.en';
+import { monitoringSetupEn } from './monitoring-setup.en';
 import { portalEn } from './portal.en';
 import { reportsEn } from './reports.en';
 import { slaActionsEn } from './sla-actions.en';
@@ -502,6 +503,7 @@ export const en = {
   ...slaActionsEn,
   ...reportsEn,
   ...monitoringBoardEn,
+  ...monitoringSetupEn,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

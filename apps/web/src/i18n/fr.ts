@@ -3,6 +3,7 @@ import { knowledgeFr } from './knowledge.fr';
 import { mailInboundFr } from './mail-inbound.fr';
 import { mailOutboxFr } from './mail-outbox.fr';
 import { monitoringBoardFr } from './monitoring-board.fr';
+import { monitoringSetupFr } from './monitoring-setup.fr';
 import { portalFr } from './portal.fr';
 import { reportsFr } from './reports.fr';
 import { slaActionsFr } from './sla-actions.fr';
@@ -507,4 +508,5 @@ export const fr: Translation = {
   ...slaActionsFr,
   ...reportsFr,
   ...monitoringBoardFr,
+  ...monitoringSetupFr,
 };

@@ -1,13 +1,14 @@
-import { Anchor, Badge, Button, Divider, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Divider, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { assetsApi } from '../api/endpoints';
 import { canWrite } from '../auth/permissions';
 import { useMe } from '../auth/session-context';
 import { AssetFormModal } from '../components/asset-form-modal';
+import { AssetMonitoringTab } from '../components/asset-monitoring-tab';
 import { AssetStatusBadge } from '../components/asset-table';
 import { ConfirmDeleteButton } from '../components/confirm-button';
 import { CriticalityBadge } from '../components/criticality-badge';
@@ -27,6 +28,8 @@ export function AssetPage() {
   const labelOf = useAttributeLabel();
   const { assetId = '' } = useParams();
   const [editing, setEditing] = useState(false);
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'monitoring' ? 'monitoring' : 'details';
   const query = useQuery({ queryKey: ['asset', assetId], queryFn: () => assetsApi.get(assetId) });
 
   if (!query.data) return <QueryState isLoading={query.isLoading} error={query.error} />;
@@ -75,27 +78,44 @@ export function AssetPage() {
           </Group>
         )}
       </Group>
-      <Paper withBorder p="md">
-        <SimpleGrid cols={{ base: 2, md: 4 }}>
-          <Field label={t('assets.vendorContractRef')}>{asset.vendorContractRef ?? '—'}</Field>
-          <Field label={t('common.updatedAt')}>{formatInstant(asset.updatedAt)}</Field>
-          {attributes.map(([key, value]) => (
-            <Field key={key} label={labelOf(key)}>
-              {typeof value === 'boolean' ? (value ? t('common.yes') : t('common.no')) : String(value)}
-            </Field>
-          ))}
-        </SimpleGrid>
-        {asset.notes && (
-          <>
-            <Divider my="sm" />
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {asset.notes}
-            </Text>
-          </>
-        )}
-      </Paper>
-      <RelationsSection asset={asset} editable={editable} />
-      <ImpactSection assetId={asset.id} />
+      <Tabs
+        value={tab}
+        onChange={(value) => setParams(value === 'monitoring' ? { tab: 'monitoring' } : {}, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          <Tabs.Tab value="details">{t('monitoringSetup.tab.details')}</Tabs.Tab>
+          <Tabs.Tab value="monitoring">{t('monitoringSetup.tab.label')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="details">
+          <Stack gap="lg">
+            <Paper withBorder p="md">
+              <SimpleGrid cols={{ base: 2, md: 4 }}>
+                <Field label={t('assets.vendorContractRef')}>{asset.vendorContractRef ?? '—'}</Field>
+                <Field label={t('common.updatedAt')}>{formatInstant(asset.updatedAt)}</Field>
+                {attributes.map(([key, value]) => (
+                  <Field key={key} label={labelOf(key)}>
+                    {typeof value === 'boolean' ? (value ? t('common.yes') : t('common.no')) : String(value)}
+                  </Field>
+                ))}
+              </SimpleGrid>
+              {asset.notes && (
+                <>
+                  <Divider my="sm" />
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {asset.notes}
+                  </Text>
+                </>
+              )}
+            </Paper>
+            <RelationsSection asset={asset} editable={editable} />
+            <ImpactSection assetId={asset.id} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="monitoring">
+          <AssetMonitoringTab asset={asset} />
+        </Tabs.Panel>
+      </Tabs>
       {editing && <AssetFormModal asset={asset} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
     </Stack>
   );

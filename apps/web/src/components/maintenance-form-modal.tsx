@@ -1,0 +1,231 @@
+import { Input, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { MAINTENANCE_SCOPES } from '@vigie/contracts';
+import { useTranslation } from 'react-i18next';
+import { type MaintenanceInput, type MaintenanceView, maintenanceApi } from '../api/monitoring-setup-endpoints';
+import { handleFormError } from '../lib/errors';
+import { changedFields, useFormState } from '../lib/form';
+import { localDateTimeToIso } from '../lib/local-date';
+import { timeZones } from '../lib/time-zones';
+import { useClientSites } from '../lib/use-client-sites';
+import { useClientOptions } from '../lib/use-lookups';
+import { DurationInput } from './duration-input';
+import { FormActions } from './form-actions';
+import { RecurrenceFields, recurrenceOf, rruleOf } from './maintenance-recurrence';
+import { AssetPicker, type PickedAsset, useCheckOptions } from './monitoring-setup-pickers';
+
+type Scope = (typeof MAINTENANCE_SCOPES)[number];
+
+/** The browser's IANA zone: the zone start times are typed in. */
+export function browserZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** An instant as a `datetime-local` value in the browser's zone. */
+function localInputOf(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** Creates or edits a maintenance window: what it covers, when, how long, and how it repeats. */
+export function MaintenanceFormModal({
+  window: existing,
+  day,
+  onClose,
+}: {
+  window?: MaintenanceView;
+  /** A new window on this day (chosen in the calendar), starting at 22:00. */
+  day?: Date;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const clients = useClientOptions();
+  const start = existing
+    ? new Date(existing.startsAt)
+    : (() => {
+        const d = day ? new Date(day) : new Date(Date.now() + 86_400_000);
+        d.setHours(22, 0, 0, 0);
+        return d;
+      })();
+  const { values, initialValues, set, setValues, errors, setErrors } = useFormState(() => ({
+    clientId: existing?.clientId ?? (null as string | null),
+    scope: (existing?.scope ?? 'client') as Scope,
+    scopeId: existing?.scopeId ?? (null as string | null),
+    scopeAsset:
+      existing?.scope === 'asset'
+        ? ({
+            id: existing.scopeId,
+            name: existing.scopeName,
+            clientId: existing.clientId,
+            clientName: existing.clientName,
+          } as PickedAsset)
+        : null,
+    title: existing?.title ?? '',
+    start: localInputOf(start),
+    durationMinutes: existing?.durationMinutes ?? 120,
+    recurrence: recurrenceOf(existing?.rrule, start),
+    timeZone: existing?.timeZone ?? browserZone(),
+  }));
+  const sites = useClientSites(values.scope === 'site' ? values.clientId : null);
+  const checks = useCheckOptions(values.scope === 'check' ? values.clientId : null);
+  const m = (key: string) => t(`monitoringSetup.maintenance.${key}` as 'monitoringSetup.maintenance.title');
+
+  const inputOf = (v: typeof values): MaintenanceInput => ({
+    clientId: v.clientId ?? '',
+    scope: v.scope,
+    scopeId: (v.scope === 'client' ? v.clientId : v.scopeId) ?? '',
+    title: v.title,
+    startsAt: localDateTimeToIso(v.start) ?? '',
+    durationMinutes: v.durationMinutes,
+    rrule: rruleOf(v.recurrence),
+    timeZone: v.timeZone,
+  });
+  const save = useMutation({
+    mutationFn: () => {
+      if (!existing) return maintenanceApi.create(inputOf(values));
+      const patch = changedFields(inputOf(initialValues), inputOf(values));
+      // removing the recurrence is sent as null: an absent field would leave it as it was
+      const body = 'rrule' in patch && patch.rrule === undefined ? { ...patch, rrule: null } : patch;
+      return maintenanceApi.update(existing.id, body as Partial<MaintenanceInput>);
+    },
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: ['monitoring-maintenance'] });
+      notifications.show({ color: 'teal', message: t('monitoringSetup.maintenance.saved', { title: saved.title }) });
+      onClose();
+    },
+    onError: (error) =>
+      handleFormError(t, error, setErrors, [
+        'clientId',
+        'scope',
+        'scopeId',
+        'title',
+        'startsAt',
+        'durationMinutes',
+        'rrule',
+        'timeZone',
+      ]),
+  });
+
+  const scopeError = errors.scopeId;
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={existing ? t('monitoringSetup.maintenance.edit') : t('monitoringSetup.maintenance.new')}
+      size="lg"
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <Stack gap="sm">
+          <TextInput
+            label={m('titleField')}
+            required
+            data-autofocus
+            placeholder={m('titlePlaceholder')}
+            value={values.title}
+            error={errors.title}
+            onChange={(e) => set('title', e.currentTarget.value)}
+          />
+          <Select
+            label={t('common.client')}
+            required
+            searchable
+            disabled={Boolean(existing)}
+            data={clients.data ?? []}
+            value={values.clientId}
+            error={errors.clientId}
+            onChange={(clientId) => setValues((v) => ({ ...v, clientId, scopeId: null, scopeAsset: null }))}
+          />
+          <Input.Wrapper label={m('scope')} labelElement="div" id="maintenance-scope">
+            <SegmentedControl
+              aria-label={m('scope')}
+              fullWidth
+              data={MAINTENANCE_SCOPES.map((s) => ({ value: s, label: t(`monitoringSetup.maintenance.scopes.${s}`) }))}
+              value={values.scope}
+              onChange={(scope) => setValues((v) => ({ ...v, scope: scope as Scope, scopeId: null, scopeAsset: null }))}
+            />
+          </Input.Wrapper>
+          {values.scope === 'site' && (
+            <Select
+              label={m('scopes.site')}
+              required
+              searchable
+              disabled={!values.clientId}
+              data={sites.data ?? []}
+              value={values.scopeId}
+              error={scopeError}
+              onChange={(v) => set('scopeId', v)}
+            />
+          )}
+          {values.scope === 'asset' && (
+            <AssetPicker
+              label={m('scopes.asset')}
+              required
+              clientId={values.clientId}
+              disabled={!values.clientId}
+              value={values.scopeAsset}
+              error={scopeError}
+              onChange={(asset) => setValues((v) => ({ ...v, scopeAsset: asset, scopeId: asset?.id ?? null }))}
+            />
+          )}
+          {values.scope === 'check' && (
+            <Select
+              label={m('scopes.check')}
+              required
+              searchable
+              disabled={!values.clientId}
+              data={checks.data ?? []}
+              value={values.scopeId}
+              error={scopeError}
+              nothingFoundMessage={m('noCheck')}
+              onChange={(v) => set('scopeId', v)}
+            />
+          )}
+          {values.scope === 'client' && scopeError && (
+            <Text size="xs" c="red">
+              {scopeError}
+            </Text>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              type="datetime-local"
+              label={m('start')}
+              description={t('monitoringSetup.maintenance.startHint', { zone: browserZone() })}
+              required
+              value={values.start}
+              error={errors.startsAt}
+              onChange={(e) => set('start', e.currentTarget.value)}
+            />
+            <Input.Wrapper label={m('duration')} labelElement="div" required error={errors.durationMinutes}>
+              <DurationInput
+                label={m('duration')}
+                hoursLabel={t('time.h')}
+                minutesLabel={t('time.min')}
+                value={values.durationMinutes}
+                onChange={(v) => set('durationMinutes', v)}
+              />
+            </Input.Wrapper>
+          </SimpleGrid>
+          <RecurrenceFields value={values.recurrence} onChange={(r) => set('recurrence', r)} error={errors.rrule} />
+          <Select
+            label={m('timeZone')}
+            description={m('timeZoneHint')}
+            searchable
+            allowDeselect={false}
+            data={timeZones()}
+            value={values.timeZone}
+            error={errors.timeZone}
+            onChange={(v) => set('timeZone', v ?? browserZone())}
+          />
+          <FormActions onCancel={onClose} saving={save.isPending} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
