@@ -14,6 +14,12 @@ const TOOLS = [
   },
   { path: '/usr/sbin/snmpd', pkg: 'snmpd', what: 'the SNMP check tests (skipped without it)', required: false },
   { path: '/usr/bin/ping', pkg: 'iputils-ping', what: 'the ICMP check tests (skipped without it)', required: false },
+  {
+    path: '/usr/lib/nagios/plugins/check_load',
+    pkg: 'monitoring-plugins-basic',
+    what: 'the agent plugin tests (skipped without it)',
+    required: false,
+  },
 ];
 
 const missing = TOOLS.filter((tool) => !existsSync(tool.path));
