@@ -94,7 +94,10 @@ async function postgresStore(url: string): Promise<Store> {
   };
 }
 
-/** Bytes the metric tables and their indexes take. SQLite: pages in use (free pages are reused by later rows). */
+/**
+ * Bytes the metric tables and their indexes hold: on SQLite the bytes used in their pages (dbstat), not the free
+ * space later rows reuse; on PostgreSQL the relations' size.
+ */
 async function storedBytes(store: Store): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   if (store.kind === 'sqlite') {
@@ -305,7 +308,7 @@ async function main(): Promise<void> {
         ? await postgresStore(pgUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres')
         : await sqliteStore();
     const stop = () => {
-      store.drop().finally(() => process.exit(130));
+      void store.drop().finally(() => process.exit(130));
     };
     process.once('SIGINT', stop);
     try {

@@ -52,9 +52,11 @@ describe.each(DIALECTS)('metric time series (%s)', (dialect) => {
   /** Moves the clock; sessions do not outlive days, so everybody signs in again. */
   const setClock = async (at: number) => {
     h.clock.set(new Date(at));
-    [tech, techB, clientIt, managerOfB, requester] = await Promise.all(
-      [emails.tech, emails.techB, emails.clientIt, emails.managerOfB, emails.requester].map(login),
-    );
+    tech = await login(emails.tech);
+    techB = await login(emails.techB);
+    clientIt = await login(emails.clientIt);
+    managerOfB = await login(emails.managerOfB);
+    requester = await login(emails.requester);
   };
 
   const record = (rows: Omit<MetricRecord, 'clientId' | 'assetId'>[], asset = assetId) =>
