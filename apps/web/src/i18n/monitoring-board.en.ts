@@ -63,7 +63,7 @@ export const monitoringBoardEn = {
       duration: 'Duration',
       ticket: 'Ticket',
       noTicket: 'No ticket',
-      acknowledged: 'Acknowledged by {{name}}, {{at}}',
+      acknowledged: '{{name}}, {{at}}',
       notAcknowledged: 'Not acknowledged',
       timeline: 'Timeline',
       noEvent: 'Nothing recorded yet.',

@@ -66,7 +66,7 @@ export const monitoringBoardFr: Pick<Translation, keyof typeof monitoringBoardEn
       duration: 'Durée',
       ticket: 'Ticket',
       noTicket: 'Aucun ticket',
-      acknowledged: 'Acquittée par {{name}}, {{at}}',
+      acknowledged: '{{name}}, {{at}}',
       notAcknowledged: 'Non acquittée',
       timeline: 'Historique',
       noEvent: 'Rien d’enregistré pour l’instant.',
