@@ -131,13 +131,15 @@ export function useBoardStream(): { state: StreamState; highlighted: ReadonlySet
         retryTimer = setTimeout(connect, retryDelay);
         retryDelay = Math.min(retryDelay * 2, RETRY_MAX_MS);
       };
-      current.onmessage = (message: MessageEvent<string>) => {
+      const onMessage = (message: MessageEvent<string>) => {
         try {
           onEvent(JSON.parse(message.data) as BoardEvent);
         } catch {
           // a message that is not a board event: ignored
         }
       };
+      // the server names its events after their type (`event: alert`); unnamed ones arrive as "message"
+      for (const name of ['message', 'alert', 'check']) current.addEventListener(name, onMessage);
     };
     connect();
 
