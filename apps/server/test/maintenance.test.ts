@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../src/core/actor.js';
 import { newId } from '../src/core/ids.js';
 import { MaintenanceService } from '../src/modules/monitoring/maintenance/maintenance.service.js';
+import { occurrences } from '../src/modules/monitoring/maintenance/maintenance-recurrence.js';
 import { insertCheck } from './check-rows.js';
 import { DIALECTS } from './databases.js';
 import { factories, PASSWORD } from './factories.js';
@@ -13,6 +14,26 @@ const span = (o: { start: string | Date; end: string | Date }) => [
   new Date(o.start).toISOString(),
   new Date(o.end).toISOString(),
 ];
+
+describe('maintenance occurrences', () => {
+  it('restarts long-running rules near the period without changing an occurrence', () => {
+    const rules = ['FREQ=WEEKLY;INTERVAL=2;BYDAY=SU,WE', 'FREQ=DAILY;INTERVAL=3', 'FREQ=HOURLY;INTERVAL=7;BYMINUTE=15'];
+    for (const rule of rules) {
+      const shape = {
+        startsAt: new Date('2024-01-07T01:00:00Z'),
+        durationMinutes: 60,
+        rrule: rule,
+        timeZone: 'Europe/Paris',
+      };
+      const from = new Date('2026-03-20T00:00:00Z');
+      const to = new Date('2026-04-10T00:00:00Z');
+      // The same rule with COUNT set far away is walked from its first start: the reference.
+      const walked = occurrences({ ...shape, rrule: `${rule};COUNT=100000` }, from, to);
+      expect(occurrences(shape, from, to).map(span), rule).toEqual(walked.map(span));
+      expect(walked.length, rule).toBeGreaterThan(2);
+    }
+  });
+});
 
 for (const dialect of DIALECTS) {
   describe(`maintenance windows (${dialect})`, () => {

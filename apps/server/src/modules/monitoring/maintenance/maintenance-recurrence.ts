@@ -69,6 +69,29 @@ export function ruleProblem(shape: WindowShape): string | null {
   return null;
 }
 
+const PERIOD_MS: Record<string, number> = { MINUTELY: 60_000, HOURLY: 3_600_000, DAILY: DAY_MS, WEEKLY: 7 * DAY_MS };
+
+/**
+ * rrule walks from DTSTART to the period asked (38 ms for a weekly rule begun a year ago): a rule whose pattern
+ * repeats every INTERVAL minutes, hours, days or weeks is restarted a whole number of those cycles later, just before
+ * the period, which gives the same occurrences. Rules with COUNT (counted from the first start) and monthly or
+ * yearly ones (cheap to walk, and months differ in length) keep their start.
+ */
+function movedStart(text: string, startWall: number, afterWall: number): number {
+  const parts = Object.fromEntries(
+    text
+      .replace(/^RRULE:/i, '')
+      .toUpperCase()
+      .split(';')
+      .map((part) => part.split('=') as [string, string]),
+  );
+  const unit = PERIOD_MS[parts.FREQ ?? ''];
+  if (!unit || parts.COUNT !== undefined) return startWall;
+  const cycle = unit * Math.max(1, Number(parts.INTERVAL ?? 1) || 1);
+  const cycles = Math.floor((afterWall - startWall) / cycle) - 1;
+  return cycles > 0 ? startWall + cycles * cycle : startWall;
+}
+
 /** Wall start → the occurrence as instants. */
 function occurrenceAt(startWall: number, shape: WindowShape): Interval {
   return {
@@ -85,10 +108,10 @@ export function occurrences(shape: WindowShape, from: Date, to: Date): Interval[
     const only = occurrenceAt(startWall, shape);
     return overlaps(only) ? [only] : [];
   }
-  const rule = buildRule(shape.rrule, startWall);
   // Wall times lie within a day of the instants: widen by the zone's largest offsets and the duration, then filter.
   const after = new Date(from.getTime() - shape.durationMinutes * 60_000 - DAY_MS);
   const before = new Date(to.getTime() + DAY_MS);
+  const rule = buildRule(shape.rrule, movedStart(shape.rrule, startWall, after.getTime()));
   const found: Interval[] = [];
   rule.between(after, before, true, (date) => {
     const occurrence = occurrenceAt(date.getTime(), shape);
