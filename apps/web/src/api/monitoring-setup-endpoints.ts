@@ -8,10 +8,12 @@ import type {
   EnrollmentInput,
   EnrollmentView,
   MaintenanceInput,
+  MaintenancePatch,
   MaintenanceView,
   MetricSeriesView,
   NotificationDeliveryView,
   NotificationRuleInput,
+  NotificationRulePatch,
   NotificationRuleView,
   Page,
 } from '@vigie/contracts';
@@ -54,7 +56,7 @@ export const checksApi = {
 export const maintenanceApi = {
   list: (query: Query) => api<{ items: MaintenanceView[] }>(withQuery(`${BASE}/maintenance`, query)),
   create: (input: MaintenanceInput) => api<MaintenanceView>(`${BASE}/maintenance`, { method: 'POST', body: input }),
-  update: (id: string, input: Partial<MaintenanceInput>) =>
+  update: (id: string, input: MaintenancePatch) =>
     api<MaintenanceView>(`${BASE}/maintenance/${id}`, { method: 'PATCH', body: input }),
   remove: (id: string) => api<void>(`${BASE}/maintenance/${id}`, { method: 'DELETE' }),
 };
@@ -76,7 +78,7 @@ export const notificationRulesApi = {
   list: () => api<{ items: NotificationRule[] }>(`${BASE}/notification-rules`),
   create: (input: NotificationRuleInput) =>
     api<NotificationRule>(`${BASE}/notification-rules`, { method: 'POST', body: input }),
-  update: (id: string, input: Partial<NotificationRuleInput>) =>
+  update: (id: string, input: NotificationRulePatch) =>
     api<NotificationRule>(`${BASE}/notification-rules/${id}`, { method: 'PATCH', body: input }),
   remove: (id: string) => api<void>(`${BASE}/notification-rules/${id}`, { method: 'DELETE' }),
   deliveries: (query: Query) => api<Page<NotificationDelivery>>(withQuery(`${BASE}/notifications`, query)),

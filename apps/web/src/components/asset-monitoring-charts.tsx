@@ -36,8 +36,8 @@ export function AssetMonitoringCharts({ monitoring }: { monitoring: AssetMonitor
   const to = Math.ceil(Date.now() / 60_000) * 60_000;
   const from = to - PERIODS[period] * 3_600_000;
   const known = monitoring.series.map((s) => s.name);
-  const latencyNames = known.filter(isLatency);
-  const names = ['cpu.percent', 'memory.used_percent', 'disk.used_percent*', ...latencyNames].join(',');
+  // server checks record `check.latency_ms[<checkId>]` on their asset; the prefix asks for all of them
+  const names = 'cpu.percent,memory.used_percent,disk.used_percent*,check.latency_ms*';
   const metrics = useQuery({
     queryKey: ['asset-monitoring', monitoring.assetId, 'metrics', period, names, Math.floor(to / 60_000)],
     queryFn: () =>

@@ -85,10 +85,9 @@ export function MaintenanceFormModal({
   const save = useMutation({
     mutationFn: () => {
       if (!existing) return maintenanceApi.create(inputOf(values));
-      const patch = changedFields(inputOf(initialValues), inputOf(values));
+      const { clientId: _client, ...patch } = changedFields(inputOf(initialValues), inputOf(values));
       // removing the recurrence is sent as null: an absent field would leave it as it was
-      const body = 'rrule' in patch && patch.rrule === undefined ? { ...patch, rrule: null } : patch;
-      return maintenanceApi.update(existing.id, body as Partial<MaintenanceInput>);
+      return maintenanceApi.update(existing.id, 'rrule' in patch ? { ...patch, rrule: patch.rrule ?? null } : patch);
     },
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: ['monitoring-maintenance'] });

@@ -45,7 +45,13 @@ export function NotificationRuleDeliveries({
               <Table.Td>{formatInstant(d.createdAt)}</Table.Td>
               <Table.Td>{d.ruleName}</Table.Td>
               <Table.Td>#{d.alertNumber}</Table.Td>
-              <Table.Td>{d.event}</Table.Td>
+              <Table.Td>
+                {t(`monitoringSetup.notifications.events.${d.event}`)}
+                {d.event === 'repeat' && d.repeatNo > 0 && ` #${d.repeatNo}`}
+                <Text size="xs" c="dimmed">
+                  {t(`monitoringSetup.notifications.channels.${d.channel}`)}
+                </Text>
+              </Table.Td>
               <Table.Td>
                 <Badge color={COLORS[d.status] ?? 'gray'} variant="light" tt="none">
                   {t(`monitoringSetup.notifications.deliveryStatuses.${d.status}`)}

@@ -72,7 +72,8 @@ export function NotificationRuleFormModal({ rule, onClose }: { rule?: Notificati
       ]),
   });
   const email = values.channel === 'email';
-  const formats = email ? (['text', 'json'] as const) : (['json', 'slack', 'teams'] as const);
+  // mail rules are always plain text; webhooks take Vigie's JSON or a Slack / Teams message
+  const formats = ['json', 'slack', 'teams'] as const;
 
   return (
     <Modal opened onClose={onClose} title={rule ? n('editRule') : n('newRule')} size="lg">
@@ -129,23 +130,20 @@ export function NotificationRuleFormModal({ rule, onClose }: { rule?: Notificati
                   ...current,
                   channel: v as NotificationRuleInput['channel'],
                   format: v === 'email' ? 'text' : 'json',
-                  teamId: v === 'email' ? current.teamId : null,
                 }))
               }
             />
           </div>
-          {email && (
-            <Select
-              label={n('team')}
-              description={n('teamHint')}
-              searchable
-              allowDeselect={false}
-              data={[{ value: NONE, label: n('noTeam') }, ...(teams.data ?? [])]}
-              value={values.teamId ?? NONE}
-              error={errors.teamId}
-              onChange={(v) => set('teamId', v === NONE || !v ? null : v)}
-            />
-          )}
+          <Select
+            label={n('team')}
+            description={n('teamHint')}
+            searchable
+            allowDeselect={false}
+            data={[{ value: NONE, label: n('noTeam') }, ...(teams.data ?? [])]}
+            value={values.teamId ?? NONE}
+            error={errors.teamId}
+            onChange={(v) => set('teamId', v === NONE || !v ? null : v)}
+          />
           <TextInput
             label={email ? n('targetEmail') : n('targetWebhook')}
             description={email ? n('targetEmailHint') : n('targetWebhookHint')}
@@ -157,14 +155,23 @@ export function NotificationRuleFormModal({ rule, onClose }: { rule?: Notificati
             onChange={(e) => set('target', e.currentTarget.value)}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label={n('format')}
-              allowDeselect={false}
-              data={formats.map((f) => ({ value: f, label: t(`monitoringSetup.notifications.formats.${f}`) }))}
-              value={values.format}
-              error={errors.format}
-              onChange={(v) => set('format', (v ?? 'json') as NotificationRuleInput['format'])}
-            />
+            {email ? (
+              <TextInput
+                label={n('format')}
+                value={t('monitoringSetup.notifications.formats.text')}
+                readOnly
+                disabled
+              />
+            ) : (
+              <Select
+                label={n('format')}
+                allowDeselect={false}
+                data={formats.map((f) => ({ value: f, label: t(`monitoringSetup.notifications.formats.${f}`) }))}
+                value={values.format}
+                error={errors.format}
+                onChange={(v) => set('format', (v ?? 'json') as NotificationRuleInput['format'])}
+              />
+            )}
             <NumberInput
               label={n('repeat')}
               description={n('repeatHint')}
