@@ -18,7 +18,11 @@ import { KbArticlePage } from './pages/kb-article-page';
 import { KbPage } from './pages/kb-page';
 import { MailInboundPage } from './pages/mail-inbound-page';
 import { MailOutboxPage } from './pages/mail-outbox-page';
+import { MonitoringAgentsPage } from './pages/monitoring-agents-page';
 import { MonitoringBoardPage } from './pages/monitoring-board-page';
+import { MonitoringChecksPage } from './pages/monitoring-checks-page';
+import { MonitoringMaintenancePage } from './pages/monitoring-maintenance-page';
+import { MonitoringNotificationsPage } from './pages/monitoring-notifications-page';
 import { PortalHomePage } from './pages/portal-home-page';
 import { PortalMonitoringPage } from './pages/portal-monitoring-page';
 import { PortalNewTicketPage } from './pages/portal-new-ticket-page';
@@ -86,6 +90,10 @@ export function App() {
           path="monitoring"
           element={staff ? <MonitoringBoardPage /> : <Navigate to="/portal/monitoring" replace />}
         />
+        <Route path="monitoring/checks" element={staff ? <MonitoringChecksPage /> : <PortalRedirect />} />
+        <Route path="monitoring/maintenance" element={staff ? <MonitoringMaintenancePage /> : <PortalRedirect />} />
+        <Route path="monitoring/agents" element={staff ? <MonitoringAgentsPage /> : <PortalRedirect />} />
+        <Route path="monitoring/notifications" element={staff ? <MonitoringNotificationsPage /> : <PortalRedirect />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="teams" element={<TeamsPage />} />

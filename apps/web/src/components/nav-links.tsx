@@ -23,6 +23,7 @@ import { useMe } from '../auth/session-context';
 import { MailInboundNavLink } from './mail-inbound-nav-link';
 import { MailOutboxNavLink } from './mail-outbox-nav-link';
 import { MonitoringBoardNavLink } from './monitoring-board-nav-link';
+import { MonitoringSetupNavLink } from './monitoring-setup-nav-link';
 
 export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
@@ -84,6 +85,7 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
         />
       )}
       <MonitoringBoardNavLink onNavigate={onNavigate} />
+      <MonitoringSetupNavLink onNavigate={onNavigate} />
       <MailInboundNavLink onNavigate={onNavigate} />
       <MailOutboxNavLink onNavigate={onNavigate} />
     </nav>
