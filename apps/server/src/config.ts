@@ -58,6 +58,15 @@ const EnvSchema = z.object({
   VIGIE_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   VIGIE_JOB_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(15),
   VIGIE_AUTO_CLOSE_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  VIGIE_AGENT_METRICS_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  VIGIE_AGENT_OFFLINE_SECONDS: z.coerce.number().int().min(30).max(86400).default(300),
+  VIGIE_ALERT_REOPEN_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(240),
+  VIGIE_DEMO_AGENT: OnOff.default(true),
 });
 
 export interface Config {
@@ -94,6 +103,8 @@ export interface Config {
   webDir: string;
   /** SLA milestones and auto-close: how often the scheduler looks, and after how many business days a resolved ticket closes. */
   jobs: { intervalMs: number; autoCloseBusinessDays: number };
+  /** Supervision: how often agents measure, when a silent one is offline, how long a recovered alert may reopen its ticket. */
+  monitoring: { agentMetricsSeconds: number; agentOfflineSeconds: number; reopenMinutes: number; demoAgent: boolean };
 }
 
 /** A configuration value that cannot be used; the message names the variable. */
@@ -144,5 +155,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.VIGIE_METRICS_TOKEN ?? null,
     webDir: resolve(e.VIGIE_WEB_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     jobs: { intervalMs: e.VIGIE_JOB_INTERVAL_SECONDS * 1000, autoCloseBusinessDays: e.VIGIE_AUTO_CLOSE_DAYS },
+    monitoring: {
+      agentMetricsSeconds: e.VIGIE_AGENT_METRICS_SECONDS,
+      agentOfflineSeconds: e.VIGIE_AGENT_OFFLINE_SECONDS,
+      reopenMinutes: e.VIGIE_ALERT_REOPEN_MINUTES,
+      demoAgent: e.VIGIE_DEMO_AGENT,
+    },
   };
 }

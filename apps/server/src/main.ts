@@ -8,6 +8,7 @@ import { buildApp } from './http/app.js';
 import { buildServices, type Services } from './http/services.js';
 import { ensureFirstAdmin } from './modules/identity/bootstrap.js';
 import { type RunningIntake, startMailIntake } from './modules/mail/intake/intake-runtime.js';
+import { monitoringSettingsOf, startMonitoringJobs } from './modules/monitoring/monitoring-runtime.js';
 import { ReportScheduler } from './modules/reports/report-scheduler.js';
 import { SlaScheduler } from './modules/tickets/sla-scheduler.js';
 
@@ -34,12 +35,19 @@ export async function startServer(
   try {
     const applied = await migrateToLatest(db);
     const isNewDatabase = applied.includes('0001-identity');
-    const services = buildServices(db, clock, config.auth, config.jobs, {
-      supportAddress: config.mail.supportAddress,
-      relayUrl: config.mail.relayUrl,
-      maxMessageBytes: config.mail.maxMessageBytes,
-      publicUrl: config.http.publicUrl ?? undefined,
-    });
+    const services = buildServices(
+      db,
+      clock,
+      config.auth,
+      config.jobs,
+      {
+        supportAddress: config.mail.supportAddress,
+        relayUrl: config.mail.relayUrl,
+        maxMessageBytes: config.mail.maxMessageBytes,
+        publicUrl: config.http.publicUrl ?? undefined,
+      },
+      monitoringSettingsOf(config),
+    );
     const firstAdmin = await ensureFirstAdmin(db, clock, config.admin);
     const demoLoaded = isNewDatabase && config.demo && (await loadDemo(services));
     // The demo's made-up history is not news to anyone: none of it is mailed.
@@ -54,6 +62,7 @@ export async function startServer(
       app.log.error({ err: error }, 'Monthly report send pass failed'),
     );
     if (options.scheduler !== false) reportScheduler.start(config.jobs.intervalMs);
+    const monitoringJobs = startMonitoringJobs(services, app.log, options.scheduler !== false);
     await app.listen({ host: config.http.host, port: config.http.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.http.port;
@@ -84,6 +93,7 @@ export async function startServer(
         await intake.stop();
         await scheduler.stop();
         await reportScheduler.stop();
+        await monitoringJobs.stop();
         await services.outboundMail.stop();
         await app.close();
         await db.destroy();

@@ -47,6 +47,11 @@ export interface TransitionContext {
   closeCause?: CloseCause | null;
   /** The requester explicitly refused the solution (a mere reply never counts as a refusal). */
   solutionRejected?: boolean;
+  /**
+   * The problem went away by itself (a monitoring recovery, DOMAIN §6): a ticket nobody has worked on yet may be
+   * resolved straight from new or assigned.
+   */
+  recovered?: boolean;
 }
 
 /** Whether the table allows a move at all, before looking at what it carries (greys out buttons). */
@@ -82,7 +87,8 @@ export function transitionProblem(
   if (from === 'resolved' && to !== 'closed' && to !== 'in_progress') {
     return `a resolved ticket cannot go to ${label[to]}: it reopens to in progress when the requester rejects the solution`;
   }
-  if (!canTransition(from, to)) return `a ticket cannot go from ${label[from]} to ${label[to]}`;
+  const recoveredUntouched = context.recovered === true && to === 'resolved' && (from === 'new' || from === 'assigned');
+  if (!canTransition(from, to) && !recoveredUntouched) return `a ticket cannot go from ${label[from]} to ${label[to]}`;
   switch (to) {
     case 'assigned':
       if (!context.assignee) return 'assigning needs a team or a technician';
@@ -139,7 +145,9 @@ const TTR_PAUSED: readonly TicketStatus[] = ['pending', 'resolved'];
  * `assigneeKind` is who holds the ticket after a move to `assigned`.
  */
 export function slaEffect(from: TicketStatus, to: TicketStatus, assigneeKind?: 'team' | 'person'): SlaEffect {
-  const tto = to === 'in_progress' || (to === 'assigned' && assigneeKind === 'person') ? 'stop' : 'none';
+  // A resolved ticket no longer waits to be owned (only an untouched monitoring ticket gets there unowned).
+  const tto =
+    to === 'in_progress' || to === 'resolved' || (to === 'assigned' && assigneeKind === 'person') ? 'stop' : 'none';
   let ttr: SlaEffect['ttr'] = 'none';
   if (to === 'closed') ttr = 'stop';
   else if (TTR_PAUSED.includes(to) && !TTR_PAUSED.includes(from)) ttr = 'pause';

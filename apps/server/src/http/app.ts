@@ -118,7 +118,7 @@ export async function buildApp({ config, services, logger = true }: AppOptions):
   await app.register(auditRoutes(services));
   await app.register(ticketRoutes(services));
   await app.register(ticketSetupRoutes(services));
-  await app.register(monitoringRoutes(services));
+  await app.register(monitoringRoutes(services, config.http.publicUrl ?? null));
   await app.register(knowledgeRoutes(services));
   await app.register(timeRoutes(services));
   await app.register(interventionRoutes(services));

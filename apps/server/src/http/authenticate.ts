@@ -29,7 +29,8 @@ const ADMIN_PATHS = [/^\/api\/v1\/users/];
 export function registerAuthentication(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/v1/')) return;
+    // Agents carry their own credential, checked by the agent API itself.
+    if (!request.url.startsWith('/api/v1/') || request.url.startsWith('/api/v1/agent/')) return;
     const bearer = bearerOf(request);
     if (bearer !== null) {
       request.auth = await auth.fromApiToken(bearer);

@@ -25,7 +25,11 @@ import { MailDigestService } from '../modules/mail/outbound/mail-digest.service.
 import { MailLogService } from '../modules/mail/outbound/mail-log.service.js';
 import { OutboundMail } from '../modules/mail/outbound/outbound-mail.js';
 import { type OutboundSettings, outboundSettings } from '../modules/mail/outbound/outbound-settings.js';
-import { buildMonitoringServices } from '../modules/monitoring/monitoring-services.js';
+import {
+  buildMonitoringServices,
+  DEFAULT_MONITORING_SETTINGS,
+  type MonitoringSettings,
+} from '../modules/monitoring/monitoring-services.js';
 import { SlaReportService } from '../modules/reports/sla-report.service.js';
 import { DeskService } from '../modules/tickets/desk.service.js';
 import { TicketSetupService } from '../modules/tickets/ticket-setup.service.js';
@@ -46,6 +50,7 @@ export function buildServices(
   auth: Config['auth'],
   jobs: Pick<Config['jobs'], 'autoCloseBusinessDays'> = { autoCloseBusinessDays: 5 },
   mail: Partial<OutboundSettings> & { maxMessageBytes?: number } = {},
+  monitoring: MonitoringSettings = DEFAULT_MONITORING_SETTINGS,
 ) {
   const audit = new AuditService(db, clock);
   const outbound = outboundSettings(mail);
@@ -118,6 +123,6 @@ export function buildServices(
     attachments,
     mailIntake,
     inboundMail: new InboundMailService(db, clock, audit, mailIntake, intakeProcessor),
-    monitoring: buildMonitoringServices(db, clock, audit, outbound),
+    monitoring: buildMonitoringServices(db, clock, audit, outbound, { tickets, assets }, monitoring),
   };
 }

@@ -7,7 +7,12 @@ export abstract class PeriodicJob<Result> {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<Result> | null = null;
 
-  constructor(protected readonly onError: (error: unknown) => void = () => {}) {}
+  constructor(protected onError: (error: unknown) => void = () => {}) {}
+
+  /** Where a failed pass is reported, when the job was built before the logger existed. */
+  useErrorLog(log: (error: unknown) => void): void {
+    this.onError = log;
+  }
 
   protected abstract pass(): Promise<Result>;
 

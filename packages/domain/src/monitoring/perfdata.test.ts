@@ -37,7 +37,8 @@ describe('plugin output', () => {
 
 describe('alert priority inputs', () => {
   it('takes impact from the criticality and urgency from the severity', () => {
-    expect([1, 2.4, 4, 9, 0].map(alertImpact)).toEqual([1, 2, 4, 4, 1]);
+    // Criticality 4 (vital) is impact 1 (very high); out-of-range values are clamped.
+    expect([1, 2.4, 4, 9, 0].map(alertImpact)).toEqual([4, 3, 1, 1, 4]);
     expect((['critical', 'warning', 'unknown'] as const).map(alertUrgency)).toEqual([1, 2, 3]);
   });
 });
