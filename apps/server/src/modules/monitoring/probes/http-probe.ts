@@ -6,6 +6,7 @@ import type { ProbeConfig } from './probe-config.js';
 import { formatMs, latencyMetric, type ProbeResult, verdict } from './probe-result.js';
 import { settleOnce } from './settle.js';
 import { thresholdNote, thresholdStatus, worst } from './thresholds.js';
+import { sharedSecureContext } from './tls-context.js';
 
 /** At most this much of a body is read (and searched for the keyword); a bigger page is cut there. */
 export const HTTP_BODY_LIMIT = 1024 * 1024;
@@ -41,7 +42,7 @@ export function httpProbe(config: ProbeConfig<'http'>, timeoutMs: number): Promi
           method,
           agent: secure ? httpsAgent : httpAgent,
           headers: { 'user-agent': USER_AGENT, accept: '*/*' },
-          ...(secure ? { rejectUnauthorized: !config.ignoreTlsErrors } : {}),
+          ...(secure ? { rejectUnauthorized: !config.ignoreTlsErrors, secureContext: sharedSecureContext() } : {}),
         };
         const req = secure ? httpsRequest(url, options) : httpRequest(url, options);
         current = req;

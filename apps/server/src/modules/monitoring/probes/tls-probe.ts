@@ -4,6 +4,7 @@ import { describeNetworkError } from './network-errors.js';
 import { hostPort, type ProbeConfig } from './probe-config.js';
 import { formatMs, latencyMetric, type ProbeResult, roundTo, verdict } from './probe-result.js';
 import { settleOnce } from './settle.js';
+import { sharedSecureContext } from './tls-context.js';
 
 const DAY_MS = 86_400_000;
 
@@ -27,6 +28,7 @@ export function tlsProbe(config: ProbeConfig<'tls'>, timeoutMs: number, now = Da
         port,
         ...(servername ? { servername } : {}),
         rejectUnauthorized: false,
+        secureContext: sharedSecureContext(),
       });
       socket.once('secureConnect', () => {
         const latencyMs = performance.now() - started;
