@@ -21,6 +21,7 @@ test('an agent’s failing check appears live on the board with its ticket, and 
   page,
   request,
 }) => {
+  test.setTimeout(120_000); // an agent, a check, two batches and two ticket visits: more than the default minute
   const csrf = await apiSignIn(page, SOPHIE, DEMO_PASSWORD);
   const headers = { 'x-csrf-token': csrf };
 

@@ -111,6 +111,9 @@ export function useBoardStream(): { state: StreamState; highlighted: ReadonlySet
       if (event.type === 'alert') {
         const previous = applyAlert(queryClient, event.alert);
         void queryClient.invalidateQueries({ queryKey: boardKeys.alert(event.alert.id), exact: true });
+        // the alert's ticket may have changed with it (opened, noted, resolved on recovery): not fresh any more
+        const ticketId = event.alert.ticket?.id;
+        if (ticketId) void queryClient.invalidateQueries({ predicate: (q) => q.queryKey.includes(ticketId) });
         if (isNewCritical(event.alert, previous)) highlight(event.alert.id);
       }
       refreshSummary();
