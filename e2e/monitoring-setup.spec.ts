@@ -84,7 +84,7 @@ test.describe('supervision set-up', () => {
     await openSetup(page, 'Maintenance');
     await expect(page.getByRole('heading', { name: 'Maintenance windows' })).toBeVisible();
 
-    await page.getByRole('button', { name: 'New window' }).click();
+    await page.getByRole('button', { name: 'New window', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'New window' });
     await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
     await pickOption(page, dialog, 'Client', ACME, 'Acme');
@@ -129,7 +129,7 @@ test.describe('supervision set-up', () => {
     await expect(panel.getByText('Shown once')).toBeVisible();
     const command = panel.getByTestId('install-command');
     await expect(command).toBeVisible();
-    const token = (await panel.getByTestId('enrollment-token').innerText()).trim();
+    const token = (await panel.getByTestId('enrollment-token').textContent())?.trim() ?? '';
     expect(token.length).toBeGreaterThanOrEqual(10);
     await expect(command).toContainText(token);
     await expect(command).toContainText('install');

@@ -12,7 +12,14 @@ import { useClientSites } from '../lib/use-client-sites';
 import { useClientOptions } from '../lib/use-lookups';
 import { DurationInput } from './duration-input';
 import { FormActions } from './form-actions';
-import { RecurrenceFields, recurrenceOf, rruleOf } from './maintenance-recurrence';
+import {
+  type Recurrence,
+  RecurrenceFields,
+  recurrenceOf,
+  rruleOf,
+  WEEKDAYS,
+  type Weekday,
+} from './maintenance-recurrence';
 import { AssetPicker, type PickedAsset, useCheckOptions } from './monitoring-setup-pickers';
 
 type Scope = (typeof MAINTENANCE_SCOPES)[number];
@@ -26,6 +33,20 @@ export function browserZone(): string {
 function localInputOf(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/**
+ * The recurrence's day follows the start while the person has not chosen another: a weekly window still on the old
+ * start's weekday moves to the new one, and a monthly one on the old day of the month likewise.
+ */
+function followStart(r: Recurrence, before: string, after: string): Recurrence {
+  const was = new Date(before);
+  const now = new Date(after);
+  if (Number.isNaN(was.getTime()) || Number.isNaN(now.getTime())) return r;
+  const weekday = (d: Date) => WEEKDAYS[(d.getDay() + 6) % 7] as Weekday;
+  const weekdays = r.weekdays.length === 1 && r.weekdays[0] === weekday(was) ? [weekday(now)] : r.weekdays;
+  const monthDay = r.monthDay === was.getDate() ? now.getDate() : r.monthDay;
+  return { ...r, weekdays, monthDay };
 }
 
 /** Creates or edits a maintenance window: what it covers, when, how long, and how it repeats. */
@@ -199,7 +220,10 @@ export function MaintenanceFormModal({
               required
               value={values.start}
               error={errors.startsAt}
-              onChange={(e) => set('start', e.currentTarget.value)}
+              onChange={(e) => {
+                const start = e.currentTarget.value;
+                setValues((v) => ({ ...v, start, recurrence: followStart(v.recurrence, v.start, start) }));
+              }}
             />
             <Input.Wrapper label={m('duration')} labelElement="div" required error={errors.durationMinutes}>
               <DurationInput
