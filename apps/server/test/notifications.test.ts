@@ -170,6 +170,24 @@ for (const dialect of DIALECTS) {
       await tick();
       expect(postsTo('/once')).toHaveLength(1);
       expect(await deliveries(`alertId=${alert.id}`)).toHaveLength(1);
+
+      // A batch from the engine: one insert, the change already queued skipped, the end of the first alert queued.
+      const second = await newAlert(clientA);
+      const over = await changeAlert(h.db, alert, { status: 'resolved', resolved_at: h.clock.now().toISOString() });
+      const queued = await h.db.transaction().execute((trx) =>
+        notifications().queueForMany(trx, [
+          { alert, event: 'opened' },
+          { alert: second, event: 'opened' },
+          { alert: over, event: 'resolved' },
+        ]),
+      );
+      expect(queued).toBe(2);
+      await tick();
+      expect(
+        postsTo('/once')
+          .map((p) => (p.body as { event: string }).event)
+          .sort(),
+      ).toEqual(['opened', 'opened', 'resolved']);
     });
 
     it('retries a webhook answering 500 a minute later, logging both tries', async () => {

@@ -2,35 +2,74 @@
  * The SQL of the notification outbox: deliveries queued at each alert change (unique per rule, alert, change and
  * repeat, so replays and racing processes never double one), claimed under a lease, and each try logged.
  */
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { ClientScope } from '../../../core/actor.js';
 import { newId } from '../../../core/ids.js';
 import type { Db } from '../../../db/connection.js';
-import { dialectOf } from '../../../db/dialect.js';
+import { type DialectName, dialectOf } from '../../../db/dialect.js';
 import { decodeCursor, instantAfter, nonEmpty, toPage } from '../../../db/pagination.js';
 import type { NotificationDeliveryRow } from '../../../db/schema-monitoring.js';
 
-/** Inserts deliveries in one statement; those already there (same rule, alert, change, repeat) are skipped. */
-export async function insertDeliveries(db: Db, rows: NotificationDeliveryRow[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const result = await db
-    .insertInto('notification_deliveries')
-    .values(rows)
-    .onConflict((oc) => oc.columns(['rule_id', 'alert_id', 'change_seq', 'repeat_no']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+/** Rows per insert statement: 13 parameters each stays far below both databases' limits. */
+const INSERT_CHUNK = 1000;
+const COLUMNS = [
+  'id',
+  'rule_id',
+  'alert_id',
+  'client_id',
+  'change_seq',
+  'repeat_no',
+  'event',
+  'status',
+  'attempts',
+  'next_attempt_at',
+  'last_error',
+  'created_at',
+  'sent_at',
+] as const satisfies readonly (keyof NotificationDeliveryRow)[];
+
+/** The statement text per dialect and row count: queueing runs at every alert change, compiling it each time cost more than running it. */
+const insertTexts = new Map<string, string>();
+
+function insertText(dialect: DialectName, rows: number): string {
+  const key = `${dialect}/${rows}`;
+  let text = insertTexts.get(key);
+  if (!text) {
+    let n = 0;
+    const mark = () => (dialect === 'postgres' ? `$${++n}` : '?');
+    const tuples = Array.from({ length: rows }, () => `(${COLUMNS.map(mark).join(', ')})`).join(', ');
+    text = `insert into notification_deliveries (${COLUMNS.join(', ')}) values ${tuples} on conflict (rule_id, alert_id, change_seq, repeat_no) do nothing`;
+    if (insertTexts.size < 64) insertTexts.set(key, text);
+  }
+  return text;
 }
 
-/** The rules that announced an alert's opening (or a severity change): they announce its end. */
-export async function rulesThatAnnounced(db: Db, alertId: string): Promise<string[]> {
-  const rows = await db
+/** Inserts deliveries, a thousand per statement; those already there (same rule, alert, change, repeat) are skipped. */
+export async function insertDeliveries(db: Db, rows: readonly NotificationDeliveryRow[]): Promise<number> {
+  const dialect = dialectOf(db);
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const chunk = rows.slice(i, i + INSERT_CHUNK);
+    const result = await db.executeQuery(
+      CompiledQuery.raw(
+        insertText(dialect, chunk.length),
+        chunk.flatMap((row) => COLUMNS.map((c) => row[c])),
+      ),
+    );
+    inserted += Number(result.numAffectedRows ?? 0);
+  }
+  return inserted;
+}
+
+/** The rules that announced these alerts' opening (or a severity change): they announce their end. */
+export async function rulesThatAnnounced(db: Db, alertIds: readonly string[]) {
+  return db
     .selectFrom('notification_deliveries')
-    .select('rule_id')
+    .select(['alert_id', 'rule_id'])
     .distinct()
-    .where('alert_id', '=', alertId)
+    .where('alert_id', 'in', alertIds)
     .where('event', 'in', ['opened', 'severity'])
     .execute();
-  return rows.map((r) => r.rule_id);
 }
 
 /** A due delivery with what its message needs: the rule, the alert and the names around it. */

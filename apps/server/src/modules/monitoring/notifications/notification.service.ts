@@ -17,7 +17,7 @@ import type { Clock } from '../../../core/clock.js';
 import { conflict, invalidFields, notFound } from '../../../core/errors.js';
 import { newId } from '../../../core/ids.js';
 import type { Db } from '../../../db/connection.js';
-import type { AlertRow } from '../../../db/schema-monitoring.js';
+import type { AlertRow, NotificationDeliveryRow } from '../../../db/schema-monitoring.js';
 import type { AuditService } from '../../audit/audit.service.js';
 import type { OutboundSettings } from '../../mail/outbound/outbound-settings.js';
 import { assertCanReadNotifications, assertCanWriteNotificationRules, reachesRule } from './notification.policy.js';
@@ -97,36 +97,48 @@ export class NotificationService {
    * that announced it. A replay of the same change queues nothing more. Cheap when no rule matches: the rules come
    * from memory and nothing is written.
    */
-  async queueFor(trx: Db, alert: AlertRow, event: AlertChange): Promise<number> {
+  queueFor(trx: Db, alert: AlertRow, event: AlertChange): Promise<number> {
+    return this.queueForMany(trx, [{ alert, event }]);
+  }
+
+  /**
+   * `queueFor` for a batch of changes (an ingest batch's new alerts): one insert for all of them, and one query for
+   * the rules that announced the alerts that end. Use it where the engine handles many alerts at once.
+   */
+  async queueForMany(trx: Db, changes: readonly { alert: AlertRow; event: AlertChange }[]): Promise<number> {
     const rules = await this.rules.get(trx);
-    if (rules.length === 0) return 0;
-    let ruleIds: string[];
-    if (event === 'resolved') {
-      const announced = new Set(await rulesThatAnnounced(trx, alert.id));
-      ruleIds = rules.filter((r) => r.enabled && announced.has(r.id)).map((r) => r.id);
-    } else {
-      ruleIds = rules.filter((r) => ruleMatches(r, alert.client_id, alert.severity)).map((r) => r.id);
-    }
-    if (ruleIds.length === 0) return 0;
-    const at = this.clock.now().toISOString();
-    return insertDeliveries(
-      trx,
-      ruleIds.map((ruleId) => ({
-        id: newId(),
-        rule_id: ruleId,
-        alert_id: alert.id,
-        client_id: alert.client_id,
-        change_seq: alert.change_seq,
-        repeat_no: 0,
-        event,
-        status: 'pending',
-        attempts: 0,
-        next_attempt_at: at,
-        last_error: null,
-        created_at: at,
-        sent_at: null,
-      })),
+    if (rules.length === 0 || changes.length === 0) return 0;
+    const ending = changes.filter((c) => c.event === 'resolved').map((c) => c.alert.id);
+    const announced = new Set(
+      ending.length === 0 ? [] : (await rulesThatAnnounced(trx, ending)).map((r) => `${r.alert_id}/${r.rule_id}`),
     );
+    const at = this.clock.now().toISOString();
+    const rows: NotificationDeliveryRow[] = [];
+    for (const { alert, event } of changes) {
+      for (const rule of rules) {
+        const announces =
+          event === 'resolved'
+            ? rule.enabled && announced.has(`${alert.id}/${rule.id}`)
+            : ruleMatches(rule, alert.client_id, alert.severity);
+        if (!announces) continue;
+        rows.push({
+          id: newId(),
+          rule_id: rule.id,
+          alert_id: alert.id,
+          client_id: alert.client_id,
+          change_seq: alert.change_seq,
+          repeat_no: 0,
+          event,
+          status: 'pending',
+          attempts: 0,
+          next_attempt_at: at,
+          last_error: null,
+          created_at: at,
+          sent_at: null,
+        });
+      }
+    }
+    return insertDeliveries(trx, rows);
   }
 
   /** Deliveries waiting to be sent or tried again: a Prometheus gauge. */
