@@ -13,6 +13,7 @@ const DAY_MS = 86_400_000;
  * expired or not yet valid is CRITICAL. The handshake does not insist on a trusted chain — internal devices often
  * have self-signed certificates that still expire — but the output says when the chain or the name is not trusted.
  * Not being able to look (refused, timeout) is UNKNOWN: the service's availability is another check's business.
+ * `now` is the clock the expiry is measured against (a test looks at a real certificate from a later date).
  */
 export function tlsProbe(config: ProbeConfig<'tls'>, timeoutMs: number, now = Date.now): Promise<ProbeResult> {
   const port = config.port ?? 443;
