@@ -1,10 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemCtx } from '../src/core/actor.js';
 import { installCommand } from '../src/modules/monitoring/agent/install-command.js';
 import { DIALECTS } from './databases.js';
+import { factories } from './factories.js';
 import { type Harness, startHarness } from './harness.js';
 
 describe.each(DIALECTS)('agent install files (%s)', (dialect) => {
@@ -56,6 +58,51 @@ describe.each(DIALECTS)('agent install files (%s)', (dialect) => {
       'vigie-agent: --server must be a URL such as https://vigie.example.com (got "not a url")',
     );
   });
+
+  // As root (the script refuses otherwise), into a temporary prefix and state directory; no systemd in the test machine,
+  // so it ends by saying how to start the agent by hand.
+  it.skipIf(process.getuid?.() !== 0)(
+    'installs and enrolls the agent when run as the console shows it',
+    async () => {
+      const client = await factories(harness.services).client();
+      const { token } = await harness.services.monitoring.agents.createEnrollment(systemCtx, {
+        clientId: client.id,
+        label: 'install test',
+        expiresInHours: 1,
+      });
+      const prefix = join(dir, 'prefix');
+      const stateDir = join(dir, 'state');
+      const script = join(dir, 'install-run.sh');
+      writeFileSync(script, await (await fetch(`${harness.baseUrl}/agent/install.sh`)).text());
+      // Not spawnSync: the server answering the script's downloads and enrollment runs in this process.
+      const run = await new Promise<{ status: number | null; output: string }>((done) => {
+        const child = spawn('sh', [script, '--server', harness.baseUrl, '--token', token], {
+          env: { PATH: process.env.PATH, VIGIE_AGENT_PREFIX: prefix, VIGIE_AGENT_STATE_DIR: stateDir },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let output = '';
+        child.stdout.on('data', (chunk) => {
+          output += chunk;
+        });
+        child.stderr.on('data', (chunk) => {
+          output += chunk;
+        });
+        child.on('close', (status) => done({ status, output }));
+      });
+      expect(run.output).toContain('installed');
+      expect(run.status).toBe(0);
+      expect(statSync(join(prefix, 'bin', 'vigie-agent')).mode & 0o111).not.toBe(0);
+      expect(existsSync(join(prefix, 'lib', 'vigie-agent', 'vigie-agent.mjs'))).toBe(true);
+      const identity = JSON.parse(readFileSync(join(stateDir, 'agent.json'), 'utf8'));
+      expect(identity.server).toBe(harness.baseUrl);
+      expect(run.output).toContain(`enrolled as agent ${identity.agentId}`);
+      const status = execFileSync(join(prefix, 'bin', 'vigie-agent'), ['status', '--state-dir', stateDir], {
+        encoding: 'utf8',
+      });
+      expect(status).toContain(`agent:      ${identity.agentId}`);
+    },
+    60_000,
+  );
 
   it('serves the systemd unit: restarted always, but not once the credential is revoked', async () => {
     const response = await fetch(`${harness.baseUrl}/agent/vigie-agent.service`);

@@ -198,6 +198,18 @@ describe.each(DIALECTS)('the vigie-agent process against a real server (%s)', (d
     60_000,
   );
 
+  it('changes its credential when the console asks, and goes on sending with the new one', async () => {
+    const running = agent as AgentProcess;
+    const credentialFile = join(stateDir, 'credential');
+    const before = readFileSync(credentialFile, 'utf8');
+    await harness.services.monitoring.agents.requestRotation(systemCtx, identity.agentId);
+    await waitFor('the rotation', () => running.lines.some((l) => l.includes('credential rotated')));
+    expect(readFileSync(credentialFile, 'utf8')).not.toBe(before);
+    expect(statSync(credentialFile).mode & 0o777).toBe(0o600);
+    const count = await samples('load.1');
+    await waitFor('samples sent with the new credential', async () => (await samples('load.1')) >= count + 2);
+  }, 60_000);
+
   it('queues while the server is down and replays everything in order: no gap, no duplicate', async () => {
     const running = agent as AgentProcess;
     const port = Number(new URL(harness.baseUrl).port);

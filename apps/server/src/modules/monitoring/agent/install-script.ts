@@ -66,9 +66,9 @@ download() {
 
 say "downloading the agent from $SERVER"
 mkdir -p "$LIB_DIR" "$PREFIX/bin"
-download "$SERVER/agent/vigie-agent.mjs" "$LIB_DIR/vigie-agent.mjs.new"
-"$NODE" "$LIB_DIR/vigie-agent.mjs.new" --version >/dev/null 2>&1 || fail "the downloaded agent does not run with $NODE"
-mv -f "$LIB_DIR/vigie-agent.mjs.new" "$LIB_DIR/vigie-agent.mjs"
+download "$SERVER/agent/vigie-agent.mjs" "$LIB_DIR/vigie-agent.new.mjs"
+"$NODE" "$LIB_DIR/vigie-agent.new.mjs" --version >/dev/null 2>&1 || fail "the downloaded agent does not run with $NODE"
+mv -f "$LIB_DIR/vigie-agent.new.mjs" "$LIB_DIR/vigie-agent.mjs"
 cat > "$BIN" <<WRAPPER
 #!/bin/sh
 exec "$NODE" "$LIB_DIR/vigie-agent.mjs" "\\$@"
