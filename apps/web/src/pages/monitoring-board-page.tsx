@@ -22,7 +22,8 @@ import { isGoSequencePending } from '../lib/use-global-hotkeys';
 import { usePagedList } from '../lib/use-paged-list';
 import { useRowSelection } from '../lib/use-row-selection';
 
-const PAGE_SIZE = 100;
+/** The API's largest page: the board sorts worst first within what it loaded (the API pages newest first). */
+const PAGE_SIZE = 200;
 const byResolvedDesc = (a: AlertSummary, b: AlertSummary) => (b.resolvedAt ?? '').localeCompare(a.resolvedAt ?? '');
 const ticketPath = (id: string) => `/tickets/${id}`;
 

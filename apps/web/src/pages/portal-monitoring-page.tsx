@@ -31,7 +31,7 @@ export function PortalMonitoringPage() {
   const summary = useQuery({ queryKey: boardKeys.summary, queryFn: boardApi.summary, enabled: allowed });
   const list = usePagedList(
     boardKeys.alertList(OPEN),
-    (cursor) => boardApi.alerts({ ...OPEN, cursor, limit: 100 }),
+    (cursor) => boardApi.alerts({ ...OPEN, cursor, limit: 200 }),
     allowed,
   );
   const alerts = useMemo(() => [...list.items].sort(compareAlerts), [list.items]);
