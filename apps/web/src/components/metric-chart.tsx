@@ -7,7 +7,7 @@ import { type ChartPoint, nearest, niceTicks, segments, timeTicks, typicalInterv
 
 const WIDTH = 640;
 const HEIGHT = 190;
-const PAD = { top: 10, right: 12, bottom: 24, left: 44 };
+const PAD = { top: 14, right: 12, bottom: 24, left: 52 };
 const PLOT_W = WIDTH - PAD.left - PAD.right;
 const PLOT_H = HEIGHT - PAD.top - PAD.bottom;
 const COLORS = ['blue', 'teal', 'grape', 'orange', 'cyan', 'pink'];
@@ -181,7 +181,7 @@ export function MetricChart({
                 strokeDasharray={v === yLo ? undefined : '2 3'}
               />
               <text x={PAD.left - 6} y={y(v) + 3} fontSize={10} textAnchor="end" fill="var(--mantine-color-dimmed)">
-                {formatValue(v, unit === '%' ? null : unit)}
+                {unit === 'B/s' || unit === 'bytes/s' ? formatValue(v, unit) : String(Number(v.toFixed(2)))}
               </text>
             </g>
           ))}
@@ -199,9 +199,9 @@ export function MetricChart({
               </text>
             </g>
           ))}
-          {unit === '%' && (
-            <text x={4} y={PAD.top + 8} fontSize={10} fill="var(--mantine-color-dimmed)">
-              %
+          {unit && unit !== 'B/s' && unit !== 'bytes/s' && (
+            <text x={4} y={PAD.top + 2} fontSize={10} fill="var(--mantine-color-dimmed)">
+              {unit}
             </text>
           )}
           <g clipPath={`url(#${clipId})`}>
