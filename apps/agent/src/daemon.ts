@@ -161,7 +161,8 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
       JSON.stringify([metricsMs, services]),
       task('metrics', async () => {
         const items: BatchItem[] = [await metrics.collect()];
-        const units = await collectServices(services);
+        // Without systemd (a container) systemctl fails every time: asked once, then no longer spawned.
+        const units = systemdMissingSaid ? null : await collectServices(services);
         if (units) items.push(units);
         else if (!systemdMissingSaid) {
           systemdMissingSaid = true;
