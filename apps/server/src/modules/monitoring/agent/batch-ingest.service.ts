@@ -172,12 +172,12 @@ function clockCorrection(sentAt: Date, received: Date): (text: string) => Date {
   };
 }
 
-/** A perfdata label as a series name part: lower-case, spaces and odd characters folded to `_`. */
+/** A perfdata label as a series name part (`/var`, `load1`): lower-case, spaces and odd characters folded to `_`. */
 function perfName(label: string): string {
   return (
     label
       .toLowerCase()
-      .replace(/[^a-z0-9_.]+/g, '_')
+      .replace(/[^a-z0-9_./-]+/g, '_')
       .slice(0, 60) || 'value'
   );
 }

@@ -91,7 +91,7 @@ export class CheckEngine {
       if (row.reachability !== 'unreachable') await updateCheckRow(trx, row.id, { reachability: 'unreachable' });
       return null;
     }
-    if (await this.maintenance.activeAt(refOf(row), now)) return null;
+    if (await this.maintenance.activeAt(refOf(row), now, trx)) return null;
     if (row.reachability !== 'up') await updateCheckRow(trx, row.id, { reachability: 'up' });
     return this.raiser.onTransition(trx, subjectOf(row), 'problem', row.status as CheckStatus, row.output ?? '', now);
   }
@@ -189,7 +189,7 @@ export class CheckEngine {
       return was === 'unreachable' ? 'no' : 'unreachable';
     }
     row.reachability = 'up';
-    if (await this.maintenance.activeAt(refOf(row), at)) return 'no';
+    if (await this.maintenance.activeAt(refOf(row), at, trx)) return 'no';
     return 'yes';
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { Interval } from '@vigie/domain';
 import type { Clock } from '../../../core/clock.js';
+import type { Db } from '../../../db/connection.js';
 import { occurrences } from './maintenance-recurrence.js';
 import type { KnownWindow } from './maintenance-windows.js';
 
@@ -28,7 +29,7 @@ export class MaintenanceCache {
   private generation = 0;
 
   constructor(
-    private readonly load: () => Promise<KnownWindow[]>,
+    private readonly load: (db?: Db) => Promise<KnownWindow[]>,
     private readonly clock: Clock,
     private readonly ttlMs = 30_000,
   ) {}
@@ -40,19 +41,26 @@ export class MaintenanceCache {
     this.loading = null;
   }
 
-  /** Every window, per client. */
-  async clients(): Promise<Map<string, CachedWindow[]>> {
+  /**
+   * Every window, per client. `db` is the caller's transaction when it holds one: a stale cache is then reloaded
+   * through it (SQLite has one connection; waiting for another would wait for this very transaction).
+   */
+  async clients(db?: Db): Promise<Map<string, CachedWindow[]>> {
     const now = this.clock.now().getTime();
     if (this.byClient && Math.abs(now - this.loadedAt) < this.ttlMs) return this.byClient;
+    if (db) {
+      const generation = this.generation;
+      const byClient = groupByClient(await this.load(db));
+      if (generation === this.generation) {
+        this.byClient = byClient;
+        this.loadedAt = now;
+      }
+      return byClient;
+    }
     if (!this.loading) {
       const generation = this.generation;
       this.loading = this.load().then((windows) => {
-        const byClient = new Map<string, CachedWindow[]>();
-        for (const window of windows) {
-          const list = byClient.get(window.clientId) ?? [];
-          list.push({ window, memo: null });
-          byClient.set(window.clientId, list);
-        }
+        const byClient = groupByClient(windows);
         if (generation === this.generation) {
           this.byClient = byClient;
           this.loadedAt = now;
@@ -67,9 +75,19 @@ export class MaintenanceCache {
     return this.loading;
   }
 
-  async windowsOf(clientId: string): Promise<CachedWindow[]> {
-    return (await this.clients()).get(clientId) ?? [];
+  async windowsOf(clientId: string, db?: Db): Promise<CachedWindow[]> {
+    return (await this.clients(db)).get(clientId) ?? [];
   }
+}
+
+function groupByClient(windows: KnownWindow[]): Map<string, CachedWindow[]> {
+  const byClient = new Map<string, CachedWindow[]>();
+  for (const window of windows) {
+    const list = byClient.get(window.clientId) ?? [];
+    list.push({ window, memo: null });
+    byClient.set(window.clientId, list);
+  }
+  return byClient;
 }
 
 /** A cached window's occurrences overlapping [from, to), from its memo when the memo spans them. */

@@ -54,7 +54,10 @@ export class MaintenanceService {
     readonly clock: Clock,
     readonly audit: AuditService,
   ) {
-    this.cache = new MaintenanceCache(async () => (await windowsOf(db, 'all')).map(knownWindow), clock);
+    this.cache = new MaintenanceCache(
+      async (through = db) => (await windowsOf(through, 'all')).map(knownWindow),
+      clock,
+    );
   }
 
   /** The calendar: windows with an occurrence in [from, to) (default: now → 35 days), of the clients one reaches. */
@@ -136,18 +139,23 @@ export class MaintenanceService {
    * The engine's question on each check result: the maintenance covering a check during [from, to), chained and
    * overlapping windows merged (feed it to `raiseInstant`). Answered from memory.
    */
-  async coveringWindows(ref: MaintenanceRef, from: Date, to: Date): Promise<Interval[]> {
+  async coveringWindows(ref: MaintenanceRef, from: Date, to: Date, db?: Db): Promise<Interval[]> {
     const found: Interval[] = [];
-    for (const cached of await this.cache.windowsOf(ref.clientId)) {
+    for (const cached of await this.cache.windowsOf(ref.clientId, db)) {
       if (covers(cached.window, ref)) found.push(...cachedOccurrences(cached, from, to));
     }
     return mergeIntervals(found);
   }
 
   /** The maintenance silencing a check at an instant (chained windows merged into one), or null. */
-  async activeAt(ref: MaintenanceRef, at: Date): Promise<Interval | null> {
+  async activeAt(ref: MaintenanceRef, at: Date, db?: Db): Promise<Interval | null> {
     // Look a day around the instant so that a chain of windows reads as one interval.
-    const around = await this.coveringWindows(ref, new Date(at.getTime() - DAY_MS), new Date(at.getTime() + DAY_MS));
+    const around = await this.coveringWindows(
+      ref,
+      new Date(at.getTime() - DAY_MS),
+      new Date(at.getTime() + DAY_MS),
+      db,
+    );
     return around.find((w) => w.start <= at && at < w.end) ?? null;
   }
 
