@@ -1,4 +1,5 @@
 import type { AlertDetail, AlertListQuery, AlertSummary, BoardSummary, Page } from '@vigie/contracts';
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Ctx } from '../../../core/actor.js';
 import type { Clock } from '../../../core/clock.js';
@@ -119,14 +120,15 @@ export class AlertService {
     const since = new Date(this.clock.now().getTime() - this.offlineSeconds * 1000).toISOString();
     let agents = this.db
       .selectFrom('agents')
-      .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb('last_seen_at', '>=', since).as('online')])
-      .where('status', '=', 'active')
-      .groupBy((eb) => eb('last_seen_at', '>=', since));
+      .select([
+        (eb) => eb.fn.countAll<number>().as('total'),
+        sql<number>`sum(case when last_seen_at >= ${since} then 1 else 0 end)`.as('online'),
+      ])
+      .where('status', '=', 'active');
     if (scope !== 'all') agents = agents.where('client_id', 'in', nonEmpty(scope));
-    for (const row of await agents.execute()) {
-      if (row.online === true || Number(row.online) === 1) result.agents.online += Number(row.n);
-      else result.agents.offline += Number(row.n);
-    }
+    const counted = await agents.executeTakeFirst();
+    result.agents.online = Number(counted?.online ?? 0);
+    result.agents.offline = Number(counted?.total ?? 0) - result.agents.online;
     return result;
   }
 
