@@ -214,5 +214,14 @@ for (const dialect of DIALECTS) {
       expect(revoked.status).toBe(401);
       expect((revoked.body as unknown as { error: { code: string } }).error.code).toBe('agent_revoked');
     });
+
+    it('counts what agents sent on /metrics', async () => {
+      const text = await (await fetch(`${h.baseUrl}/metrics`)).text();
+      const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+      expect(value('vigie_agent_batches_total')).toBeGreaterThanOrEqual(5);
+      expect(value('vigie_agent_results_total')).toBeGreaterThanOrEqual(4);
+      expect(text).toMatch(/^vigie_notifications_pending 0$/m);
+      expect(text).toMatch(/^vigie_alerts_open \d+$/m);
+    });
   });
 }

@@ -23,6 +23,7 @@ export const OUTBOUND_MAIL_KINDS = [
   'invitation',
   'report',
   'bounce',
+  'alert',
 ] as const;
 
 export const MailAddressView = z.object({ address: z.string(), name: z.string().nullable().optional() });

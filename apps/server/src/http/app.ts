@@ -20,6 +20,7 @@ import { knowledgeRoutes } from '../modules/knowledge/knowledge.routes.js';
 import { inboundMailRoutes } from '../modules/mail/intake/inbound-mail.routes.js';
 import { mailLogRoutes } from '../modules/mail/outbound/mail-log.routes.js';
 import { monitoringRoutes } from '../modules/monitoring/monitoring.routes.js';
+import { registerMonitoringMetrics } from '../modules/monitoring/monitoring-metrics.js';
 import { reportRoutes } from '../modules/reports/reports.routes.js';
 import { ticketSetupRoutes } from '../modules/tickets/ticket-setup.routes.js';
 import { ticketRoutes } from '../modules/tickets/tickets.routes.js';
@@ -106,7 +107,7 @@ export async function buildApp({ config, services, logger = true }: AppOptions):
   app.addHook('onResponse', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) services.outboundMail.wake();
   });
-  registerMetrics(app, config.metricsToken ?? null);
+  registerMonitoringMetrics(registerMetrics(app, config.metricsToken ?? null), services);
   await app.register(healthRoutes(services.db));
   await app.register(authRoutes(services, { secureCookies: config.http.publicUrl?.startsWith('https://') ?? false }));
   await app.register(userRoutes(services));

@@ -22,6 +22,8 @@ export function monitoringSettingsOf(config: Config): MonitoringSettings {
  */
 export function startMonitoringJobs(services: Services, log: FastifyBaseLogger, enabled: boolean) {
   const { jobs } = services.monitoring;
+  // An alert mail is written by the notification pass: the mail sender is woken then, not at its next tick.
+  jobs.notifications.onMailQueued = () => services.outboundMail.wake();
   const onError = (what: string) => (error: unknown) => log.error({ err: error }, `${what} failed`);
   const all = [
     { job: jobs.checkRunner, every: 1_000, what: 'Server checks pass' },

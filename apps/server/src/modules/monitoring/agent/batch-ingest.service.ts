@@ -30,6 +30,8 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 export class BatchIngest {
   /** Told after each commit, for the live board. */
   onCommitted: (outcome: EngineOutcome) => void = () => {};
+  /** Running totals for /metrics: batches committed and replayed, results stored. */
+  readonly stats = { batches: 0, duplicates: 0, results: 0 };
 
   constructor(
     private readonly db: Db,
@@ -48,6 +50,7 @@ export class BatchIngest {
       rejected: [],
     });
     if (batch.seq <= agent.last_seq) {
+      this.stats.duplicates++;
       await touchAgent(this.db, agent.id, received.toISOString());
       return duplicate();
     }
@@ -66,7 +69,12 @@ export class BatchIngest {
       }
       return { outcome, work };
     });
-    if (!result) return duplicate();
+    if (!result) {
+      this.stats.duplicates++;
+      return duplicate();
+    }
+    this.stats.batches++;
+    this.stats.results += result.work.metrics.length + result.work.results.length;
     this.onCommitted(result.outcome);
     const rejected = result.work.rejected.sort((a, b) => a.index - b.index);
     return {
