@@ -55,6 +55,18 @@ async function start(config: Config): Promise<void> {
   }
   if (running.demoLoaded)
     lines.push('  Demo provider loaded: three clients with sites, contacts, contracts, assets and tickets.');
+  const demo = running.demoSupervision?.summary;
+  if (demo) {
+    const agent = demo.agent ? `local agent reporting every ${demo.agent.metricsSeconds} s, ` : '';
+    const agentChecks = demo.agentChecks && demo.agent ? ` + ${demo.agentChecks} on the agent` : '';
+    const min = (seconds: number) => `${Math.round(seconds / 6) / 10} min`;
+    const outage = demo.demoService
+      ? `; a demo service goes down at +${min(demo.demoService.upSeconds)}, back at +${min(demo.demoService.upSeconds + demo.demoService.downSeconds)}`
+      : '';
+    lines.push(
+      `  Supervision: ${agent}${demo.serverChecks} server checks${agentChecks}${outage} — see ${running.url}/monitoring`,
+    );
+  }
   lines.push(
     running.intake.smtpPort === null
       ? '  Mail intake: SMTP off (VIGIE_SMTP_PORT=0)'

@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import { type Clock, systemClock } from './core/clock.js';
 import { type Db, openDatabase } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
+import { type DemoSupervision, type DemoSupervisionOptions, startDemoSupervision } from './demo/demo-monitoring.js';
 import { loadDemo } from './demo/load-demo.js';
 import { buildApp } from './http/app.js';
 import { buildServices, type Services } from './http/services.js';
@@ -22,13 +23,22 @@ export interface Running {
   demoLoaded: boolean;
   /** Mail intake (SMTP listener, IMAP poller); `smtpPort` null when disabled. */
   intake: RunningIntake;
+  /** The demo's live supervision (local agent, server checks, demo service); null when not running. */
+  demoSupervision: DemoSupervision | null;
   stop(): Promise<void>;
 }
 
 /** Opens and migrates the database, creates the first admin (and the demo on a new database), then serves HTTP. */
 export async function startServer(
   config: Config,
-  options: { clock?: Clock; logger?: boolean; scheduler?: boolean; mail?: boolean } = {},
+  options: {
+    clock?: Clock;
+    logger?: boolean;
+    scheduler?: boolean;
+    mail?: boolean;
+    /** Shorter demo supervision timings (tests). */
+    demoSupervision?: DemoSupervisionOptions;
+  } = {},
 ): Promise<Running> {
   const clock = options.clock ?? systemClock;
   const db = openDatabase(config.database);
@@ -80,6 +90,19 @@ export async function startServer(
       services,
       app.log,
     );
+    const demoSupervision = await startDemoSupervision(
+      services,
+      app.log,
+      {
+        enabled: config.monitoring.demoAgent,
+        demoLoaded,
+        dataDir: config.dataDir,
+        localUrl: localUrlOf(address, port),
+        smtpPort: intake.smtpPort,
+        smtpHost: config.mail.smtpHost,
+      },
+      options.demoSupervision,
+    );
     return {
       app,
       db,
@@ -89,7 +112,9 @@ export async function startServer(
       firstAdmin,
       demoLoaded,
       intake,
+      demoSupervision,
       async stop() {
+        await demoSupervision?.stop();
         await intake.stop();
         await scheduler.stop();
         await reportScheduler.stop();
@@ -103,4 +128,11 @@ export async function startServer(
     await db.destroy();
     throw error;
   }
+}
+
+/** The server's address as seen from this machine (the demo agent and its checks use it, whatever the public URL). */
+function localUrlOf(address: ReturnType<FastifyInstance['server']['address']>, port: number): string {
+  const host = typeof address === 'object' && address ? address.address : '127.0.0.1';
+  if (host === '0.0.0.0' || host === '::' || host === '') return `http://127.0.0.1:${port}`;
+  return host.includes(':') ? `http://[${host}]:${port}` : `http://${host}:${port}`;
 }

@@ -2,6 +2,7 @@ import { defaultCalendar, defaultSlaPolicy } from '@vigie/domain';
 import { systemCtx } from '../core/actor.js';
 import type { Services } from '../http/services.js';
 import { DEMO_CLIENTS, DEMO_PASSWORD, DEMO_STAFF, DEMO_TEAMS, DEMO_VENDORS, type DemoClient } from './demo-data.js';
+import { loadDemoMonitoring } from './demo-monitoring.js';
 import { loadDemoReportHistory } from './demo-report-history.js';
 import { loadDemoTickets } from './demo-tickets.js';
 
@@ -55,6 +56,8 @@ export async function loadDemo(services: Services): Promise<boolean> {
   // Last month's tickets first (lower numbers), then the desk of the last few days.
   await loadDemoReportHistory(services, services.clock.now());
   await loadDemoTickets(services, services.clock.now());
+  // This machine as a supervised asset, a maintenance window, a mail rule (the live part starts with the server).
+  await loadDemoMonitoring(services);
   return true;
 }
 
