@@ -74,6 +74,8 @@ export default defineConfig({
         VIGIE_MAIL_INTERVAL_SECONDS: '1',
         VIGIE_ADMIN_PASSWORD: 'e2e-admin-password',
         VIGIE_DEMO: 'on',
+        // The specs drive supervision themselves: no local agent and no demo outage in their way.
+        VIGIE_DEMO_AGENT: 'off',
       },
     },
   ],

@@ -48,6 +48,7 @@ export const mailOutboxEn = {
       invitation: 'Invitation',
       report: 'Monthly report',
       bounce: 'Bounce',
+      alert: 'Supervision alert',
     },
   },
   ticketMails: {

@@ -51,6 +51,7 @@ export const mailOutboxFr: Pick<Translation, keyof typeof mailOutboxEn> = {
       invitation: 'Invitation',
       report: 'Rapport mensuel',
       bounce: 'Non-remise',
+      alert: 'Alerte de supervision',
     },
   },
   ticketMails: {
