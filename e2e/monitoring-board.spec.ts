@@ -5,6 +5,8 @@ import { apiSignIn, DEMO_PASSWORD, randomSuffix } from './helpers';
 const SOPHIE = 'sophie.laurent@vigie.local';
 /** ACME's manager: the portal's supervision board is hers. */
 const CLAIRE = 'claire.dubois@acme-logistique.fr';
+/** Batisud's in-house IT (role client_it): the portal's board is theirs too. */
+const THOMAS = 'thomas.garnier@batisud.fr';
 
 interface AlertSummary {
   id: string;
@@ -113,8 +115,18 @@ test('an agent’s failing check appears live on the board with its ticket, and 
   const drawer = page.getByRole('dialog');
   await expect(drawer).toContainText(`Alert #${alert.number}`);
   await expect(drawer.getByTestId('alert-facts')).toContainText(ticket.reference);
+  await expect(page).toHaveURL(new RegExp(`[?&]alert=${alert.id}$`));
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
+  await expect(page).not.toHaveURL(/alert=/);
+
+  // The link of the alert's mails and webhooks opens the board on that alert's drawer.
+  await page.goto(`/monitoring/alerts/${alert.id}`);
+  await expect(page).toHaveURL(new RegExp(`/monitoring\\?alert=${alert.id}$`));
+  await expect(drawer).toContainText(`Alert #${alert.number}`);
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await expect(page.getByTestId('board-stream')).toHaveAttribute('data-state', 'live');
 
   // Through to its incident ticket.
   await row.getByRole('link', { name: ticket.reference }).click();
@@ -175,6 +187,11 @@ test('a client manager follows their company’s alerts live in the portal, each
   await expect(row).toContainText(hostname);
   await expect(row).toHaveAttribute('data-severity', 'warning');
   await expect(page.getByTestId('alert-table').getByRole('columnheader', { name: 'Client' })).toHaveCount(0);
+
+  // The link of the alert's mail leads a client person to the portal's board, that alert outlined.
+  await page.goto(`/monitoring/alerts/${alert.id}`);
+  await expect(page).toHaveURL(new RegExp(`/portal/monitoring\\?alert=${alert.id}$`));
+  await expect(row).toHaveAttribute('aria-selected', 'true');
   await row.getByRole('link', { name: ticket.reference }).click();
   await expect(page).toHaveURL(new RegExp(`/portal/tickets/${ticket.id}$`));
 
@@ -183,4 +200,14 @@ test('a client manager follows their company’s alerts live in the portal, each
   await expect.poll(async () => (await alertOfAsset('open')) ?? null).toBeNull();
   await staff.dispose();
   await agentApi.dispose();
+});
+
+test('a client’s in-house IT also has the portal’s supervision board', async ({ page }) => {
+  await apiSignIn(page, THOMAS, DEMO_PASSWORD);
+  await page.goto('/portal');
+  await page.getByRole('link', { name: 'Supervision' }).click();
+  await expect(page).toHaveURL(/\/portal\/monitoring$/);
+  await expect(page.getByRole('heading', { name: 'Supervision' })).toBeVisible();
+  await expect(page.getByTestId('board-tile-alerts')).toBeVisible();
+  await expect(page.getByTestId('board-stream')).toHaveAttribute('data-state', 'live');
 });

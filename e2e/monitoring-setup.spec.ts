@@ -88,6 +88,8 @@ test.describe('supervision set-up', () => {
     const dialog = page.getByRole('dialog', { name: 'New window' });
     await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
     await pickOption(page, dialog, 'Client', ACME, 'Acme');
+    // the recurrence follows the client's zone unless another is chosen (the browser's may differ)
+    await expect(dialog.getByText('Applies: Europe/Paris.')).toBeVisible();
     await dialog.getByLabel('Starts').fill(eveningOf(new Date()));
     await dialog.getByText('Weekly', { exact: true }).click();
     // today's weekday is chosen already; Monday and Thursday are asked for besides (a chip toggles)
@@ -104,6 +106,7 @@ test.describe('supervision set-up', () => {
     const listed = page.locator(`[data-window="${title}"]`);
     await expect(listed).toBeVisible();
     await expect(listed).toContainText('Every week on');
+    await expect(listed).toContainText('Europe/Paris');
     const occurrences = page.getByTestId('maintenance-calendar').getByTestId('maintenance-occurrence').filter({
       hasText: title,
     });

@@ -6,7 +6,7 @@ import { homePath, isStaff } from './auth/permissions';
 import { useSession } from './auth/session-context';
 import { AppLayout } from './components/app-layout';
 import { NotFoundPage } from './components/not-found-page';
-import { PortalRedirect } from './components/portal-redirect';
+import { AlertLinkRedirect, PortalRedirect } from './components/portal-redirect';
 import { safeNextPath } from './lib/safe-next-path';
 import { AssetPage } from './pages/asset-page';
 import { AssetsPage } from './pages/assets-page';
@@ -90,6 +90,7 @@ export function App() {
           path="monitoring"
           element={staff ? <MonitoringBoardPage /> : <Navigate to="/portal/monitoring" replace />}
         />
+        <Route path="monitoring/alerts/:alertId" element={<AlertLinkRedirect staff={staff} />} />
         <Route path="monitoring/checks" element={staff ? <MonitoringChecksPage /> : <PortalRedirect />} />
         <Route path="monitoring/maintenance" element={staff ? <MonitoringMaintenancePage /> : <PortalRedirect />} />
         <Route path="monitoring/agents" element={staff ? <MonitoringAgentsPage /> : <PortalRedirect />} />

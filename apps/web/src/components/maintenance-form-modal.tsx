@@ -1,8 +1,9 @@
 import { Input, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { MAINTENANCE_SCOPES } from '@vigie/contracts';
 import { useTranslation } from 'react-i18next';
+import { clientsApi } from '../api/endpoints';
 import { type MaintenanceInput, type MaintenanceView, maintenanceApi } from '../api/monitoring-setup-endpoints';
 import { handleFormError } from '../lib/errors';
 import { changedFields, useFormState } from '../lib/form';
@@ -87,8 +88,16 @@ export function MaintenanceFormModal({
     start: localInputOf(start),
     durationMinutes: existing?.durationMinutes ?? 120,
     recurrence: recurrenceOf(existing?.rrule, start),
-    timeZone: existing?.timeZone ?? browserZone(),
+    // a new window follows the client's zone unless another is chosen (null: nothing sent, the server uses the client's)
+    timeZone: existing?.timeZone ?? (null as string | null),
   }));
+  const client = useQuery({
+    queryKey: ['client', values.clientId],
+    queryFn: () => clientsApi.get(values.clientId ?? ''),
+    enabled: Boolean(values.clientId),
+  });
+  const clientZone = values.clientId ? client.data?.timeZone : undefined;
+  const appliedZone = values.timeZone ?? clientZone;
   const sites = useClientSites(values.scope === 'site' ? values.clientId : null);
   const checks = useCheckOptions(values.scope === 'check' ? values.clientId : null);
   const m = (key: string) => t(`monitoringSetup.maintenance.${key}` as 'monitoringSetup.maintenance.title');
@@ -101,7 +110,7 @@ export function MaintenanceFormModal({
     startsAt: localDateTimeToIso(v.start) ?? '',
     durationMinutes: v.durationMinutes,
     rrule: rruleOf(v.recurrence),
-    timeZone: v.timeZone,
+    ...(v.timeZone ? { timeZone: v.timeZone } : {}),
   });
   const save = useMutation({
     mutationFn: () => {
@@ -238,13 +247,26 @@ export function MaintenanceFormModal({
           <RecurrenceFields value={values.recurrence} onChange={(r) => set('recurrence', r)} error={errors.rrule} />
           <Select
             label={m('timeZone')}
-            description={m('timeZoneHint')}
+            description={
+              appliedZone
+                ? t('monitoringSetup.maintenance.timeZoneApplies', {
+                    zone: appliedZone,
+                    hint: m('timeZoneHint'),
+                  })
+                : m('timeZoneHint')
+            }
+            placeholder={
+              clientZone ? t('monitoringSetup.maintenance.clientZone', { zone: clientZone }) : m('clientZoneUnknown')
+            }
             searchable
-            allowDeselect={false}
+            // a new window may go back to the client's zone; a saved one keeps a zone (the patch cannot unset it)
+            clearable={!existing}
+            allowDeselect={!existing}
             data={timeZones()}
             value={values.timeZone}
             error={errors.timeZone}
-            onChange={(v) => set('timeZone', v ?? browserZone())}
+            onChange={(v) => set('timeZone', v)}
+            data-testid="maintenance-time-zone"
           />
           <FormActions onCancel={onClose} saving={save.isPending} />
         </Stack>

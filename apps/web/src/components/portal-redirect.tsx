@@ -6,3 +6,13 @@ export function PortalRedirect() {
   const { search } = useLocation();
   return <Navigate to={ticketId ? `/portal/tickets/${ticketId}${search}` : '/portal'} replace />;
 }
+
+/**
+ * `/monitoring/alerts/:alertId`, the link of alert mails and webhooks: the board with that alert's drawer open
+ * (`?alert=`, which the board keeps in sync); client people land on their portal board, the alert outlined.
+ */
+export function AlertLinkRedirect({ staff }: { staff: boolean }) {
+  const { alertId } = useParams();
+  const search = alertId ? `?alert=${encodeURIComponent(alertId)}` : '';
+  return <Navigate to={`${staff ? '/monitoring' : '/portal/monitoring'}${search}`} replace />;
+}

@@ -34,6 +34,15 @@ export function ShortcutHelp({ opened, onClose, staff }: { opened: boolean; onCl
       ],
     },
     {
+      title: t('shortcuts.board'),
+      rows: [
+        { keys: ['j', 'or', '↓'], label: t('shortcuts.nextAlert') },
+        { keys: ['k', 'or', '↑'], label: t('shortcuts.previousAlert') },
+        { keys: ['Enter'], label: t('shortcuts.openAlert') },
+        { keys: ['a'], label: t('shortcuts.acknowledgeAlert') },
+      ],
+    },
+    {
       title: t('shortcuts.ticket'),
       rows: [
         { keys: ['t'], label: t('shortcuts.take') },

@@ -13,6 +13,7 @@ import { formatDuration } from '../lib/format-duration';
 import { formatInstant } from '../lib/format-instant';
 import { monthBack, monthLabel } from '../lib/report-months';
 import { QueryState } from './query-state';
+import { SlaReportAvailability } from './sla-report-availability';
 import { SlaReportBreaches } from './sla-report-breaches';
 import { SlaReportByPriority } from './sla-report-by-priority';
 import { BarList, ChartCard, DailyChart, MetGauge } from './sla-report-charts';
@@ -242,6 +243,14 @@ function ReportBody({ report }: { report: SlaReport }) {
       </SimpleGrid>
       <ChartCard title={t('reports.breaches')} testId="breaches">
         <SlaReportBreaches breaches={report.breaches} timeZone={report.timeZone} />
+      </ChartCard>
+      <ChartCard title={t('reports.availability')} testId="report-availability">
+        <SlaReportAvailability rows={report.availability} />
+        {report.availability.length > 0 && (
+          <Text size="xs" c="dimmed" mt="xs">
+            {t('reports.availabilityHint')}
+          </Text>
+        )}
       </ChartCard>
     </Stack>
   );

@@ -80,6 +80,11 @@ export const en = {
     ticket: 'On a ticket',
     take: 'Take the ticket',
     send: 'Send the message or the dialog',
+    board: 'Alert board (Supervision)',
+    nextAlert: 'Next alert',
+    previousAlert: 'Previous alert',
+    openAlert: 'Open the selected alert',
+    acknowledgeAlert: 'Acknowledge the open or selected alert',
     or: 'or',
   },
   notFound: {

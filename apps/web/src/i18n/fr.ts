@@ -81,6 +81,11 @@ export const fr: Translation = {
     ticket: 'Sur un ticket',
     take: 'Prendre le ticket',
     send: 'Envoyer le message ou la boîte de dialogue',
+    board: 'Tableau des alertes (Supervision)',
+    nextAlert: 'Alerte suivante',
+    previousAlert: 'Alerte précédente',
+    openAlert: 'Ouvrir l’alerte sélectionnée',
+    acknowledgeAlert: 'Acquitter l’alerte ouverte ou sélectionnée',
     or: 'ou',
   },
   notFound: {

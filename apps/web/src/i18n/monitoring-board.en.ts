@@ -6,6 +6,7 @@ export const monitoringBoardEn = {
     intro: 'Open alerts of the supervised assets, live.',
     portalTitle: 'Supervision',
     portalIntro: 'The alerts raised on your equipment, live. Each one has its ticket, followed by our team.',
+    portalLinkedOver: 'The alert you followed is no longer open: the problem is over.',
     live: 'Live',
     connecting: 'Connecting…',
     reconnecting: 'Reconnecting…',

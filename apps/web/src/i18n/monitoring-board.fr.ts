@@ -9,6 +9,7 @@ export const monitoringBoardFr: Pick<Translation, keyof typeof monitoringBoardEn
     intro: 'Les alertes ouvertes des équipements supervisés, en direct.',
     portalTitle: 'Supervision',
     portalIntro: 'Les alertes levées sur vos équipements, en direct. Chacune a son ticket, suivi par notre équipe.',
+    portalLinkedOver: 'L’alerte que vous avez suivie n’est plus ouverte : le problème est terminé.',
     live: 'En direct',
     connecting: 'Connexion…',
     reconnecting: 'Reconnexion…',

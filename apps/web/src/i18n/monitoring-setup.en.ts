@@ -160,6 +160,9 @@ export const monitoringSetupEn = {
       everyMonth: 'Every month on day {{day}}',
       timeZone: 'Time zone of the recurrence',
       timeZoneHint: 'Occurrences keep their local time across daylight-saving changes in this zone.',
+      timeZoneApplies: 'Applies: {{zone}}. {{hint}}',
+      clientZone: 'The client’s zone ({{zone}})',
+      clientZoneUnknown: 'The client’s zone',
     },
     agents: {
       title: 'Agents',

@@ -173,6 +173,9 @@ export const monitoringSetupFr: Pick<Translation, keyof typeof monitoringSetupEn
       everyMonth: 'Chaque mois le {{day}}',
       timeZone: 'Fuseau de la répétition',
       timeZoneHint: 'Les occurrences gardent leur heure locale dans ce fuseau lors des changements d’heure.',
+      timeZoneApplies: 'Fuseau appliqué : {{zone}}. {{hint}}',
+      clientZone: 'Le fuseau du client ({{zone}})',
+      clientZoneUnknown: 'Le fuseau du client',
     },
     agents: {
       title: 'Agents',

@@ -52,6 +52,13 @@ export const reportsEn = {
     clockTto: 'Take in charge (TTO)',
     clockTtr: 'Resolution (TTR)',
     count: 'Tickets',
+    availability: 'Availability (supervision)',
+    availabilityHint:
+      'Share of the month each monitored asset was up, maintenance windows excluded; “—” when no data was received.',
+    noAvailability: 'No monitored asset for this client',
+    asset: 'Asset',
+    availabilityPercent: 'Availability',
+    downMinutes: 'Down outside maintenance',
     chart: 'Chart: {{title}}',
   },
 };

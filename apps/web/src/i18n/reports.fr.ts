@@ -54,6 +54,13 @@ export const reportsFr: typeof reportsEn = {
     clockTto: 'Prise en charge (TTO)',
     clockTtr: 'Résolution (TTR)',
     count: 'Tickets',
+    availability: 'Disponibilité (supervision)',
+    availabilityHint:
+      'Part du mois où chaque équipement supervisé était joignable, hors fenêtres de maintenance ; « — » faute de données reçues.',
+    noAvailability: 'Aucun équipement supervisé pour ce client',
+    asset: 'Équipement',
+    availabilityPercent: 'Disponibilité',
+    downMinutes: 'Indisponible hors maintenance',
     chart: 'Graphique : {{title}}',
   },
 };

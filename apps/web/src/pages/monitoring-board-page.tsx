@@ -2,8 +2,9 @@ import { Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { type AlertSummary, boardApi, boardKeys } from '../api/monitoring-board-endpoints';
 import { isStaff } from '../auth/permissions';
 import { useMe } from '../auth/session-context';
@@ -29,7 +30,8 @@ const ticketPath = (id: string) => `/tickets/${id}`;
 
 /**
  * /monitoring: the provider's live alert board — figures, open (or resolved) alerts worst first, filters in the URL,
- * j/k/Enter/a on the keyboard, and a drawer to read, acknowledge and annotate an alert. Kept live by the stream.
+ * j/k/Enter/a on the keyboard, and a drawer to read, acknowledge and annotate an alert (`?alert=<id>`). Kept live by
+ * the stream.
  */
 export function MonitoringBoardPage() {
   const { t } = useTranslation();
@@ -48,7 +50,22 @@ export function MonitoringBoardPage() {
     () => [...list.items].sort(tab === 'open' ? compareAlerts : byResolvedDesc),
     [list.items, tab],
   );
-  const [openId, setOpenId] = useState<string | null>(null);
+  // the open drawer is in the URL (`?alert=`): alert mails link to /monitoring/alerts/:id, which lands here
+  const [params, setParams] = useSearchParams();
+  const openId = params.get('alert');
+  const setOpenId = useCallback(
+    (id: string | null) =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          if (id) next.set('alert', id);
+          else next.delete('alert');
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
   const { selected, setSelected } = useRowSelection(alerts.length, JSON.stringify(query), (index) =>
     setOpenId(alerts[index]?.id ?? null),
   );

@@ -2,6 +2,7 @@ import { Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { boardApi, boardKeys } from '../api/monitoring-board-endpoints';
 import { useMe } from '../auth/session-context';
 import { compareAlerts } from '../components/alert-severity-badge';
@@ -17,12 +18,15 @@ import { usePagedList } from '../lib/use-paged-list';
 const OPEN = { status: 'open' } as const;
 const ticketPath = (id: string) => `/portal/tickets/${id}`;
 
-/** Whether the portal shows the client's supervision board: to the client's manager (the API scopes the data). */
+/** Whether the portal shows the client's supervision board: to its manager and in-house IT (the API scopes the data). */
 export function canSeePortalMonitoring(role: string): boolean {
-  return role === 'client_manager';
+  return role === 'client_manager' || role === 'client_it';
 }
 
-/** /portal/monitoring: the client manager's read-only board — figures and open alerts, live, with their tickets. */
+/**
+ * /portal/monitoring: the client's read-only board (manager, in-house IT) — figures and open alerts, live, with their
+ * tickets. An alert mail's link lands here with `?alert=<id>`: that alert is outlined, or said to be over.
+ */
 export function PortalMonitoringPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -35,6 +39,9 @@ export function PortalMonitoringPage() {
     allowed,
   );
   const alerts = useMemo(() => [...list.items].sort(compareAlerts), [list.items]);
+  const [params] = useSearchParams();
+  const linked = params.get('alert');
+  const linkedIndex = linked ? alerts.findIndex((a) => a.id === linked) : -1;
 
   if (!allowed) return <NotFoundPage />;
   return (
@@ -55,9 +62,15 @@ export function PortalMonitoringPage() {
           alerts={alerts}
           resolved={false}
           highlighted={stream.highlighted}
+          selected={linkedIndex}
           showClient={false}
           ticketPath={ticketPath}
         />
+      )}
+      {linked && list.data && linkedIndex < 0 && !list.hasNextPage && (
+        <Text c="dimmed" size="sm" data-testid="linked-alert-over">
+          {t('monitoringBoard.portalLinkedOver')}
+        </Text>
       )}
       {list.data && alerts.length === 0 && (
         <Text c="dimmed" ta="center" py="lg" data-testid="alert-table-empty">
