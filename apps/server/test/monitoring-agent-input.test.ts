@@ -152,6 +152,52 @@ for (const dialect of DIALECTS) {
       expect(series[0]?.points.at(-1)?.avg).toBe(42);
     });
 
+    it("refuses results for another asset's or another client's checks", async () => {
+      const f = factories(h.services);
+      const otherClient = (await f.client()).id;
+      const otherAgent = await enrollFakeAgent(h, otherClient, 'srv-other');
+      const foreignPlugin = (
+        await h.services.monitoring.checks.create(systemCtx, {
+          assetId: otherAgent.assetId,
+          name: 'Other disk',
+          config: { kind: 'plugin', command: ['/usr/lib/nagios/plugins/check_disk'] },
+          maxAttempts: 1,
+        })
+      ).id;
+      const ownHttp = (
+        await h.services.monitoring.checks.create(systemCtx, {
+          assetId: agent.assetId,
+          name: 'Own site',
+          config: { kind: 'tcp', host: '127.0.0.1', port: 9 },
+          maxAttempts: 1,
+        })
+      ).id;
+      const foreignHeartbeat = await h.db
+        .selectFrom('checks')
+        .select('id')
+        .where('asset_id', '=', otherAgent.assetId)
+        .where('kind', '=', 'heartbeat')
+        .executeTakeFirstOrThrow();
+      const now = h.clock.now();
+      const answer = await agent.send([
+        pluginResult(foreignPlugin, 2, 'DISK CRITICAL', now),
+        pluginResult(foreignHeartbeat.id, 2, 'gone', now),
+        pluginResult(ownHttp, 2, 'down', now),
+      ]);
+      expect(answer.status).toBe(200);
+      expect(answer.body.rejected).toEqual([
+        { index: 0, reason: 'unknown check' },
+        { index: 1, reason: 'unknown check' },
+        { index: 2, reason: 'unknown check' },
+      ]);
+      for (const id of [foreignPlugin, foreignHeartbeat.id, ownHttp]) {
+        const row = await h.db.selectFrom('checks').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+        expect(row.status).not.toBe('critical');
+      }
+      const alerts = await h.db.selectFrom('alerts').select('id').where('client_id', '=', otherClient).execute();
+      expect(alerts).toEqual([]);
+    });
+
     it('turns broken perfdata into a note and a killed plugin into UNKNOWN', async () => {
       h.clock.advance(60_000);
       await agent.send([pluginResult(checkId, 0, "HTTP OK|'time=oops;;; size=12B", h.clock.now())]);

@@ -4,7 +4,7 @@ import type { Clock } from '../../../core/clock.js';
 import type { Db } from '../../../db/connection.js';
 import { fromJson } from '../../../db/dialect.js';
 import type { AgentRow } from '../../../db/schema-monitoring.js';
-import { heartbeatCheckOfAsset, serviceChecksOfAsset } from '../checks/checks.repository.js';
+import { heartbeatCheckOfAsset, pluginCheckIdsOfAsset, serviceChecksOfAsset } from '../checks/checks.repository.js';
 import type { CheckEngine, CheckResultInput, EngineOutcome } from '../engine/check-engine.js';
 import type { MetricRecord } from '../metrics/metric-recorder.js';
 import { checkSeriesName, seriesName } from '../metrics/series-name.js';
@@ -92,6 +92,10 @@ export class BatchIngest {
     const rejected: { index: number; reason: string }[] = [];
     const resultIndex = new Map<string, number[]>();
     const base = { clientId: agent.client_id, assetId: agent.asset_id };
+    // An agent reports only its own asset's plugin checks: a check id of another asset or client is refused.
+    const ownPlugins = items.some((item) => item.type === 'check')
+      ? new Set(await pluginCheckIdsOfAsset(trx, agent.asset_id))
+      : new Set<string>();
     for (const [index, item] of items.entries()) {
       const at = timeOf(item.at);
       switch (item.type) {
@@ -107,6 +111,10 @@ export class BatchIngest {
           }
           break;
         case 'check': {
+          if (!ownPlugins.has(item.checkId)) {
+            rejected.push({ index, reason: 'unknown check' });
+            break;
+          }
           const parsed = parsePluginOutput(item.output);
           const problems = parsed.problems.length > 0 ? ` (perfdata ignored: ${parsed.problems.join('; ')})` : '';
           results.push({

@@ -98,6 +98,17 @@ export function checksForResults(db: Db, ids: readonly string[]) {
 }
 export type EngineCheckRow = Awaited<ReturnType<typeof checksForResults>>[number];
 
+/** The plugin checks of an asset: the only check ids its agent may report results for. */
+export async function pluginCheckIdsOfAsset(db: Db, assetId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('checks')
+    .select('id')
+    .where('asset_id', '=', assetId)
+    .where('kind', '=', 'plugin')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 /** The service checks of an asset, by unit name: the agent's service report updates them. */
 export function serviceChecksOfAsset(db: Db, assetId: string) {
   return db
