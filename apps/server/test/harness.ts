@@ -5,12 +5,14 @@ import type { DialectName } from '../src/db/dialect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { buildApp } from '../src/http/app.js';
 import { buildServices, type Services } from '../src/http/services.js';
-import { createTestDatabase } from './databases.js';
+import { createTestDatabase, type TestDatabase } from './databases.js';
 
 export const TEST_AUTH = { sessionHours: 12, maxFailures: 5, lockMinutes: 15 };
 
 export interface Harness {
   dialect: DialectName;
+  /** How to open another connection to the same database (a second server process, in tests of cross-process work). */
+  database: TestDatabase['database'];
   db: Db;
   clock: ManualClock;
   services: Services;
@@ -50,6 +52,7 @@ export async function startHarness(
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     dialect,
+    database: testDb.database,
     db,
     clock,
     services,
