@@ -5,44 +5,13 @@
 import { newId } from '../src/core/ids.js';
 import type { Db } from '../src/db/connection.js';
 import type { AlertRow } from '../src/db/schema-monitoring.js';
+import { insertCheck as insertCheckRow } from './check-rows.js';
 
 let alertNumber = 0;
 
 /** A check on an asset, as the console would have configured it. */
-export async function insertCheck(db: Db, clientId: string, assetId: string, name = 'Disk /'): Promise<string> {
-  const id = newId();
-  const at = new Date('2026-03-01T00:00:00Z').toISOString();
-  await db
-    .insertInto('checks')
-    .values({
-      id,
-      client_id: clientId,
-      asset_id: assetId,
-      agent_id: null,
-      kind: 'plugin',
-      name,
-      config: JSON.stringify({ kind: 'plugin' }),
-      host_check: 0,
-      interval_seconds: 60,
-      timeout_ms: 10_000,
-      max_attempts: 3,
-      enabled: 1,
-      status: 'ok',
-      hard: 1,
-      attempt: 1,
-      reachability: 'up',
-      flapping: 0,
-      history: '',
-      output: null,
-      latency_ms: null,
-      last_result_at: null,
-      state_since: at,
-      next_run_at: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  return id;
+export function insertCheck(db: Db, clientId: string, assetId: string, name = 'Disk /'): Promise<string> {
+  return insertCheckRow(db, { id: assetId, clientId }, name);
 }
 
 /** An open alert of a check, change 1. */
