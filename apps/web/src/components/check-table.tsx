@@ -1,11 +1,12 @@
 import { ActionIcon, Anchor, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlayerPlay } from '@tabler/icons-react';
+import { IconPlayerPlay } from '@tabler/icons-react';
 import { SERVER_CHECK_KINDS } from '@vigie/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CheckView } from '../api/monitoring-setup-endpoints';
 import { CheckStatusBadges, CheckTimeAgo } from './check-status-badge';
 import { ConfirmDeleteButton } from './confirm-button';
+import { EditIconButton } from './edit-icon-button.js';
 
 /** One line of a check's settings: where it points ("https://…", "10.0.0.1:443", "nginx.service"). */
 export function checkTarget(check: Pick<CheckView, 'config'>): string {
@@ -116,15 +117,10 @@ export function CheckTable({
                         <IconPlayerPlay size={16} />
                       </ActionIcon>
                     </Tooltip>
-                    <Tooltip label={t('monitoringSetup.checks.editNamed', { name: check.name })}>
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={t('monitoringSetup.checks.editNamed', { name: check.name })}
-                        onClick={() => onEdit(check)}
-                      >
-                        <IconPencil size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <EditIconButton
+                      label={t('monitoringSetup.checks.editNamed', { name: check.name })}
+                      onClick={() => onEdit(check)}
+                    />
                     <ConfirmDeleteButton
                       label={t('monitoringSetup.checks.deleteNamed', { name: check.name })}
                       message={t('monitoringSetup.checks.confirmDelete', { name: check.name })}

@@ -1,10 +1,10 @@
-import { ActionIcon, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
-import { IconPencil } from '@tabler/icons-react';
+import { Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MaintenanceView } from '../api/monitoring-setup-endpoints';
 import { formatDuration } from '../lib/format-duration';
 import { formatInstant, formatInZone } from '../lib/format-instant';
 import { ConfirmDeleteButton } from './confirm-button';
+import { EditIconButton } from './edit-icon-button.js';
 import { describeRrule } from './maintenance-recurrence';
 
 /** The windows of the period: what they cover, how they repeat, the next occurrence; staff edit and delete. */
@@ -75,15 +75,10 @@ export function MaintenanceList({
                 {operable && (
                   <Table.Td>
                     <Group gap={2} wrap="nowrap">
-                      <Tooltip label={t('monitoringSetup.maintenance.editNamed', { title: w.title })}>
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={t('monitoringSetup.maintenance.editNamed', { title: w.title })}
-                          onClick={() => onEdit(w)}
-                        >
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                      </Tooltip>
+                      <EditIconButton
+                        label={t('monitoringSetup.maintenance.editNamed', { title: w.title })}
+                        onClick={() => onEdit(w)}
+                      />
                       <ConfirmDeleteButton
                         label={t('monitoringSetup.maintenance.deleteNamed', { title: w.title })}
                         message={t('monitoringSetup.maintenance.confirmDelete', { title: w.title })}

@@ -1,8 +1,8 @@
-import { ActionIcon, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
-import { IconPencil } from '@tabler/icons-react';
+import { Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { NotificationRule } from '../api/monitoring-setup-endpoints';
 import { ConfirmDeleteButton } from './confirm-button';
+import { EditIconButton } from './edit-icon-button.js';
 
 /** The notification rules: which alerts go where, in which format, how often repeated. */
 export function NotificationRuleTable({
@@ -70,15 +70,10 @@ export function NotificationRuleTable({
               </Table.Td>
               <Table.Td>
                 <Group gap={2} wrap="nowrap">
-                  <Tooltip label={t('monitoringSetup.notifications.editNamed', { name: rule.name })}>
-                    <ActionIcon
-                      variant="subtle"
-                      aria-label={t('monitoringSetup.notifications.editNamed', { name: rule.name })}
-                      onClick={() => onEdit(rule)}
-                    >
-                      <IconPencil size={16} />
-                    </ActionIcon>
-                  </Tooltip>
+                  <EditIconButton
+                    label={t('monitoringSetup.notifications.editNamed', { name: rule.name })}
+                    onClick={() => onEdit(rule)}
+                  />
                   <ConfirmDeleteButton
                     label={t('monitoringSetup.notifications.deleteNamed', { name: rule.name })}
                     message={t('monitoringSetup.notifications.confirmDelete', { name: rule.name })}
