@@ -60,13 +60,66 @@ export function ruleProblem(shape: WindowShape): string | null {
     return `not a valid RRULE${reason}`;
   }
   if (rule.options.freq === RRule.SECONDLY) return 'more than one occurrence per 10 minutes';
-  const sample = rule.all((_date, index) => index < DENSITY_SAMPLE);
+  if (!timesReachable(rule.options)) return 'the rule produces no occurrence';
+  const sample = nearYear9999(rule).all((_date, index) => index < DENSITY_SAMPLE);
   if (sample.length === 0) return 'the rule produces no occurrence';
   for (let i = 1; i < sample.length; i++) {
     const gap = (sample[i] as Date).getTime() - (sample[i - 1] as Date).getTime();
     if (gap < MIN_GAP_MS) return 'more than one occurrence per 10 minutes';
   }
   return null;
+}
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/**
+ * Whether an HOURLY or MINUTELY rule's steps ever land on its BYHOUR/BYMINUTE: from 00:00 every 2 hours never
+ * reaches 01:00, and rrule then loops forever looking for it (FREQ=HOURLY;INTERVAL=2;BYHOUR=1 hung the server).
+ */
+function timesReachable(options: Rule['options']): boolean {
+  const byhour = options.byhour?.length ? options.byhour : null;
+  const byminute = options.byminute?.length ? options.byminute : null;
+  const start = options.dtstart;
+  const interval = Math.max(1, options.interval);
+  if (options.freq === RRule.HOURLY) {
+    if (!byhour) return true;
+    const step = gcd(interval, 24);
+    return byhour.some((h) => (((h - start.getUTCHours()) % step) + step) % step === 0);
+  }
+  if (options.freq !== RRule.MINUTELY || (!byhour && !byminute)) return true;
+  // An interval of an hour or more that is not whole hours steps the hour by varying amounts: not worth the risk.
+  if (byhour && interval >= 60 && interval % 60 !== 0) return false;
+  const step = gcd(interval, 1440);
+  const first = start.getUTCHours() * 60 + start.getUTCMinutes();
+  for (const h of byhour ?? Array.from({ length: 24 }, (_, i) => i)) {
+    for (const m of byminute ?? Array.from({ length: 60 }, (_, i) => i)) {
+      if ((((h * 60 + m - first) % step) + step) % step === 0) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The rule moved a whole number of 28-year cycles (same leap years and weekdays within a century) to start in
+ * 9960–9987. rrule stops at year 9999 and nowhere sooner when no day ever matches (February 30): walked from today,
+ * such a rule held the event loop for ~25 s; from there it is a few decades of days.
+ */
+function nearYear9999(rule: Rule): Rule {
+  const start = rule.options.dtstart;
+  const cycles = Math.max(0, Math.floor((9960 - start.getUTCFullYear() + 27) / 28));
+  if (cycles === 0) return rule;
+  const shift = (date: Date) => {
+    const moved = new Date(date.getTime());
+    moved.setUTCFullYear(date.getUTCFullYear() + cycles * 28);
+    return moved;
+  };
+  const until = rule.options.until;
+  return new RRule({
+    ...rule.origOptions,
+    dtstart: shift(start),
+    until: until && until.getUTCFullYear() + cycles * 28 <= 9999 ? shift(until) : null,
+    tzid: null,
+  });
 }
 
 const PERIOD_MS: Record<string, number> = { MINUTELY: 60_000, HOURLY: 3_600_000, DAILY: DAY_MS, WEEKLY: 7 * DAY_MS };
