@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../src/core/actor.js';
 import { newId } from '../src/core/ids.js';
 import type { CheckResultInput } from '../src/modules/monitoring/engine/check-engine.js';
+import { SupervisionSweep } from '../src/modules/monitoring/jobs/supervision-sweep.js';
 import { DIALECTS } from './databases.js';
 import { factories } from './factories.js';
 import { type Harness, startHarness } from './harness.js';
@@ -136,6 +137,26 @@ for (const dialect of DIALECTS) {
         .where('kind', '=', 'problem')
         .execute();
       expect(open).toEqual([{ check_id: machineChecks[0] }]);
+    });
+
+    it('walks through more silenced problems than one sweep page holds', async () => {
+      h.clock.advance(60_000);
+      await apply([result(routerCheck, 'critical')]);
+      await apply(machineChecks.map((id) => result(id, 'critical')));
+      h.clock.advance(60_000);
+      await apply([result(routerCheck, 'ok')]);
+      // The router is back but every machine still fails: all 300 must be raised, a page of 100 at a time.
+      const sweep = new SupervisionSweep(h.db, h.clock, h.services.monitoring.engine, undefined, 100);
+      let raised = 0;
+      for (let pass = 0; pass < 4; pass++) raised += (await sweep.tick()).raised;
+      expect(raised).toBe(MACHINES - 1); // machine 0 was already raised by the previous test
+      const open = await h.db
+        .selectFrom('alerts')
+        .select('check_id')
+        .where('status', '=', 'open')
+        .where('kind', '=', 'problem')
+        .execute();
+      expect(open).toHaveLength(MACHINES);
     });
   });
 }

@@ -132,10 +132,11 @@ export function openAlertCounts(db: Db, scope: 'all' | readonly string[]) {
 
 /**
  * Checks in a confirmed problem that have no open alert: suppressed by a maintenance window, by an unreachable
- * parent or by flapping. The reconcile pass looks at them again (a window ended, a parent came back).
+ * parent or by flapping. The reconcile pass looks at them again (a window ended, a parent came back), a page at a
+ * time in id order, so that a storm of silenced problems is walked through rather than its first page re-read.
  */
-export function problemsWithoutAlert(db: Db, limit: number) {
-  return db
+export function problemsWithoutAlert(db: Db, limit: number, afterId: string | null) {
+  let query = db
     .selectFrom('checks as k')
     .select(['k.id'])
     .where('k.enabled', '=', 1)
@@ -152,7 +153,7 @@ export function problemsWithoutAlert(db: Db, limit: number) {
             .where('l.kind', '=', 'problem'),
         ),
       ),
-    )
-    .limit(limit)
-    .execute();
+    );
+  if (afterId) query = query.where('k.id', '>', afterId);
+  return query.orderBy('k.id').limit(limit).execute();
 }

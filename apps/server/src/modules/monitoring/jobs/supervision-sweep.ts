@@ -6,7 +6,7 @@ import { problemsWithoutAlert } from '../alerts/alerts.repository.js';
 import { heartbeatChecks } from '../checks/checks.repository.js';
 import type { CheckEngine, CheckResultInput, EngineOutcome } from '../engine/check-engine.js';
 
-const RECONCILE_BATCH = 500;
+const RECONCILE_PAGE = 500;
 
 /**
  * The supervision duties that no result triggers (DOMAIN §6): an agent silent past its limit goes offline (its
@@ -15,12 +15,15 @@ const RECONCILE_BATCH = 500;
  */
 export class SupervisionSweep extends PeriodicJob<{ offline: number; raised: number }> {
   onCommitted: (outcome: EngineOutcome) => void = () => {};
+  /** Where the next pass resumes its walk through silenced problems (null: from the start). */
+  private reconcileAfter: string | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly engine: CheckEngine,
     onError?: (error: unknown) => void,
+    private readonly reconcilePage = RECONCILE_PAGE,
   ) {
     super(onError);
   }
@@ -57,7 +60,9 @@ export class SupervisionSweep extends PeriodicJob<{ offline: number; raised: num
   private async reconcile(): Promise<number> {
     let raised = 0;
     const now = this.clock.now();
-    for (const { id } of await problemsWithoutAlert(this.db, RECONCILE_BATCH)) {
+    const page = await problemsWithoutAlert(this.db, this.reconcilePage, this.reconcileAfter);
+    this.reconcileAfter = page.length < this.reconcilePage ? null : (page.at(-1)?.id ?? null);
+    for (const { id } of page) {
       const alertId = await this.db.transaction().execute((trx) => this.engine.reconcile(trx, id, now));
       if (!alertId) continue;
       raised++;
