@@ -9,6 +9,7 @@ import type { CheckEngine, CheckResultInput, EngineOutcome } from '../engine/che
 import type { MetricRecord } from '../metrics/metric-recorder.js';
 import { checkSeriesName, seriesName } from '../metrics/series-name.js';
 import { advanceAgentSequence, touchAgent } from './agents.repository.js';
+import { ClockSkew } from './clock-skew.js';
 import { saveInventory, saveServices, saveUpdates } from './inventory.repository.js';
 import { serviceStatus } from './service-status.js';
 
@@ -17,8 +18,6 @@ export interface MetricSink {
   record(trx: Db, rows: readonly MetricRecord[]): Promise<void>;
 }
 
-/** An agent clock further off than this is corrected by the skew the server sees. */
-const SKEW_TOLERANCE_MS = 60_000;
 /** Results dated further in the future than this (after correction) are taken as received now. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
@@ -32,6 +31,7 @@ export class BatchIngest {
   onCommitted: (outcome: EngineOutcome) => void = () => {};
   /** Running totals for /metrics: batches committed and replayed, results stored. */
   readonly stats = { batches: 0, duplicates: 0, results: 0 };
+  private readonly skew = new ClockSkew();
 
   constructor(
     private readonly db: Db,
@@ -54,7 +54,7 @@ export class BatchIngest {
       await touchAgent(this.db, agent.id, received.toISOString());
       return duplicate();
     }
-    const timeOf = clockCorrection(new Date(batch.sentAt), received);
+    const timeOf = clockCorrection(this.skew.shiftFor(agent.id, new Date(batch.sentAt), received), received);
     const result = await this.db.transaction().execute(async (trx) => {
       if (!(await advanceAgentSequence(trx, agent.id, batch.seq, received.toISOString(), batch.agentVersion ?? null))) {
         return null;
@@ -176,10 +176,8 @@ export class BatchIngest {
   }
 }
 
-/** Item times as the server's clock would have said, when the agent's clock is off by more than a minute. */
-function clockCorrection(sentAt: Date, received: Date): (text: string) => Date {
-  const skew = Number.isNaN(sentAt.getTime()) ? 0 : received.getTime() - sentAt.getTime();
-  const shift = Math.abs(skew) > SKEW_TOLERANCE_MS ? skew : 0;
+/** Item times as the server's clock would have said (shifted by the agent's estimated offset), never in the future. */
+function clockCorrection(shift: number, received: Date): (text: string) => Date {
   return (text) => {
     const t = new Date(text).getTime();
     if (Number.isNaN(t)) return received;
