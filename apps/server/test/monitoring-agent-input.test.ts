@@ -223,14 +223,32 @@ for (const dialect of DIALECTS) {
     });
 
     it('corrects the times of an agent whose clock is two hours late', async () => {
-      h.clock.advance(60_000);
-      const serverNow = h.clock.now();
-      const agentNow = new Date(serverNow.getTime() - 2 * 3_600_000);
-      await agent.send([{ type: 'metrics', at: agentNow.toISOString(), values: [{ name: 'load.1', value: 0.5 }] }], {
-        sentAt: agentNow,
-      });
-      const series = await h.services.monitoring.metrics.series(systemCtx, agent.assetId, ['load.1'], ...hourAround());
-      expect(series[0]?.points.at(-1)?.t).toBe(serverNow.toISOString());
+      // A machine whose clock is two hours behind in every batch (one late request alone is a transit delay).
+      const late = await enrollFakeAgent(h, clientId, 'srv-late-clock');
+      for (let i = 0; i < 3; i++) {
+        h.clock.advance(60_000);
+        const agentNow = new Date(h.clock.now().getTime() - 2 * 3_600_000);
+        const value = { name: 'load.1', value: i };
+        await late.send([{ type: 'metrics', at: agentNow.toISOString(), values: [value] }], { sentAt: agentNow });
+      }
+      const series = await h.services.monitoring.metrics.series(systemCtx, late.assetId, ['load.1'], ...hourAround());
+      expect(series[0]?.points.at(-1)).toMatchObject({ t: h.clock.now().toISOString(), avg: 2 });
+      // The usual agent, one request late by two hours: taken as a delay, its times are kept.
+      const sentLate = new Date(h.clock.now().getTime() - 2 * 3_600_000);
+      const own = new Date(h.clock.now().getTime() - 30_000);
+      await agent.send(
+        [{ type: 'metrics', at: own.toISOString(), values: [{ name: 'swap.used_percent', value: 1 }] }],
+        {
+          sentAt: sentLate,
+        },
+      );
+      const swap = await h.services.monitoring.metrics.series(
+        systemCtx,
+        agent.assetId,
+        ['swap.used_percent'],
+        ...hourAround(),
+      );
+      expect(swap[0]?.points.at(-1)?.t).toBe(own.toISOString());
     });
 
     it('rotates a credential on request and refuses a revoked agent', async () => {
