@@ -105,7 +105,10 @@ export async function buildApp({ config, services, logger = true }: AppOptions):
   registerAuthentication(app, services.auth);
   // A change that succeeded may call for mail (a ticket event, a link): the outbound worker looks at once.
   app.addHook('onResponse', async (request, reply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) services.outboundMail.wake();
+    // A write may have queued mail; agents' batches never do (they are the busiest writers by far).
+    const mayQueueMail =
+      request.method !== 'GET' && request.method !== 'HEAD' && !request.url.startsWith('/api/v1/agent/');
+    if (mayQueueMail && reply.statusCode < 400) services.outboundMail.wake();
   });
   registerMonitoringMetrics(registerMetrics(app, config.metricsToken ?? null), services);
   await app.register(healthRoutes(services.db));

@@ -14,16 +14,23 @@ import { localeOf } from './templates/ticket-mail-texts.js';
 /** The time zone the digest hour is read in: the provider's (DOMAIN: calendars default to Europe/Paris). */
 export const DIGEST_TIME_ZONE = 'Europe/Paris';
 
-/** The local date (YYYY-MM-DD) and hour of an instant in a time zone. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** The local date (YYYY-MM-DD) and hour of an instant in a time zone (one formatter per zone: they are costly). */
 export function localDateAndHour(at: Date, timeZone: string): { date: string; hour: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    });
+    formats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
 }
