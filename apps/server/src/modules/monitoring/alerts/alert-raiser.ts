@@ -81,39 +81,35 @@ export class AlertRaiser {
           alertSummary(subject.checkName, output),
           at,
         );
-        let ticketId: string | null = null;
-        if (action.ticket === 'reopen') {
-          const reopened = await this.alertTickets.reopen(
+        // Within the reopen window the same ticket takes the problem again (a closed one cannot: a new one then).
+        const reopened =
+          action.ticket === 'reopen' &&
+          (await this.alertTickets.reopen(
             trx,
             action.ticketId,
             `Alert #${alert.number}: the problem is back — ${alert.summary}`,
             { alertId: alert.id },
-          );
-          if (reopened) ticketId = action.ticketId;
-        }
-        if (!ticketId) {
-          const sev = status === 'ok' ? 'warning' : status;
-          const ticket = await this.alertTickets.open(trx, {
-            clientId: subject.clientId,
-            assetId: subject.assetId,
-            title: alertTitle(sev, subject.assetName, subject.checkName),
-            description: `${alert.summary}\n\nAlert #${alert.number} opened at ${at}.`,
-            impact: alertImpact(subject.criticality),
-            urgency: alertUrgency(sev),
-            alertId: alert.id,
-          });
-          ticketId = ticket.id;
-        }
+          ));
+        const ticketId = reopened
+          ? action.ticketId
+          : (
+              await this.alertTickets.open(trx, {
+                clientId: subject.clientId,
+                assetId: subject.assetId,
+                title: alertTitle(severity, subject.assetName, subject.checkName),
+                description: `${alert.summary}\n\nAlert #${alert.number} opened at ${at}.`,
+                impact: alertImpact(subject.criticality),
+                urgency: alertUrgency(severity),
+                alertId: alert.id,
+              })
+            ).id;
         alert.ticket_id = ticketId;
         await updateAlertRow(trx, alert.id, { ticket_id: ticketId });
         await insertAlertEvent(trx, {
           id: newId(),
           alert_id: alert.id,
           at,
-          kind:
-            action.kind === 'open' && action.ticket === 'reopen' && ticketId === action.ticketId
-              ? 'reopened'
-              : 'opened',
+          kind: reopened ? 'reopened' : 'opened',
           user_id: null,
           body: alert.summary,
         });
