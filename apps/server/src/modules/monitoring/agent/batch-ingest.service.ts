@@ -2,7 +2,7 @@ import type { AgentBatch, BatchAck, BatchItem } from '@vigie/contracts';
 import { parsePluginOutput, statusOfExitCode } from '@vigie/domain';
 import type { Clock } from '../../../core/clock.js';
 import type { Db } from '../../../db/connection.js';
-import { dialectOf, fromJson } from '../../../db/dialect.js';
+import { fromJson } from '../../../db/dialect.js';
 import type { AgentRow } from '../../../db/schema-monitoring.js';
 import { heartbeatCheckOfAsset, pluginCheckIdsOfAsset, serviceChecksOfAsset } from '../checks/checks.repository.js';
 import type { CheckEngine, CheckResultInput, EngineOutcome } from '../engine/check-engine.js';
@@ -10,7 +10,6 @@ import type { MetricRecord } from '../metrics/metric-recorder.js';
 import { checkSeriesName, seriesName } from '../metrics/series-name.js';
 import { advanceAgentSequence, touchAgent } from './agents.repository.js';
 import { ClockSkew } from './clock-skew.js';
-import { GroupCommit } from './group-commit.js';
 import { saveInventory, saveServices, saveUpdates } from './inventory.repository.js';
 import { serviceStatus } from './service-status.js';
 
@@ -23,9 +22,9 @@ export interface MetricSink {
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 /**
- * Takes an agent's batch (DOMAIN §6): everything it carries is written in ONE transaction (on SQLite, a savepoint of
- * a group commit) together with the agent's new sequence number, so that the acknowledgement means "committed", and a
- * replay of the same batch (same or lower sequence) is acknowledged again without being counted twice.
+ * Takes an agent's batch (DOMAIN §6): everything it carries is written in ONE transaction together with the agent's
+ * new sequence number, so that the acknowledgement means "committed", and a replay of the same batch (same or lower
+ * sequence) is acknowledged again without being counted twice.
  */
 export class BatchIngest {
   /** Told after each commit, for the live board. */
@@ -33,22 +32,13 @@ export class BatchIngest {
   /** Running totals for /metrics: batches committed and replayed, results stored. */
   readonly stats = { batches: 0, duplicates: 0, results: 0 };
   private readonly skew = new ClockSkew();
-  private readonly group: GroupCommit | null;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly engine: CheckEngine,
     private readonly metrics: MetricSink,
-  ) {
-    // SQLite runs one transaction at a time: batches arriving meanwhile share the next one (one commit for all).
-    // PostgreSQL runs them side by side on its pool, each in its own transaction.
-    this.group = dialectOf(db) === 'sqlite' ? new GroupCommit(db) : null;
-  }
-
-  private inTransaction<T>(work: (trx: Db) => Promise<T>): Promise<T> {
-    return this.group ? this.group.run(work) : this.db.transaction().execute(work);
-  }
+  ) {}
 
   async ingest(agent: AgentRow, batch: AgentBatch): Promise<BatchAck> {
     const received = this.clock.now();
@@ -65,7 +55,7 @@ export class BatchIngest {
       return duplicate();
     }
     const timeOf = clockCorrection(this.skew.shiftFor(agent.id, new Date(batch.sentAt), received), received);
-    const result = await this.inTransaction(async (trx) => {
+    const result = await this.db.transaction().execute(async (trx) => {
       if (!(await advanceAgentSequence(trx, agent.id, batch.seq, received.toISOString(), batch.agentVersion ?? null))) {
         return null;
       }
