@@ -51,7 +51,7 @@ export function buildMonitoringServices(
   const bus = new BoardBus();
   const offline = settings.cadence.offlineSeconds;
   const alerts = new AlertService(db, clock, audit, bus, offline);
-  const raiser = new AlertRaiser(new AlertTickets(clock, deps.tickets, audit), notifications, settings.reopenWindowMs);
+  const raiser = new AlertRaiser(new AlertTickets(clock, deps.tickets), notifications, settings.reopenWindowMs);
   const engine = new CheckEngine(raiser, maintenance);
   const checks = new CheckService(db, clock, audit, maintenance);
   const agents = new AgentService(db, clock, audit, offline);

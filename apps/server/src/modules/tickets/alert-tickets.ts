@@ -1,16 +1,12 @@
-import { localDateOf, type SeverityLevel, slaEffect } from '@vigie/domain';
+import { type SeverityLevel, slaEffect } from '@vigie/domain';
 import type { Actor, Ctx } from '../../core/actor.js';
 import type { Clock } from '../../core/clock.js';
-import { invalidFields, notFound } from '../../core/errors.js';
+import { notFound } from '../../core/errors.js';
 import type { Db } from '../../db/connection.js';
-import { nextCounterValue } from '../../db/counters.js';
 import type { TicketRow } from '../../db/schema.js';
-import type { AuditService } from '../audit/audit.service.js';
 import { fireDueMilestones } from './sla-milestones.js';
 import { applyClockEffect, moveTo, openDraft, saveDraft } from './ticket-draft.js';
-import { clientBasics } from './ticket-lookups.repository.js';
-import { defaultTeam, qualify } from './ticket-qualification.js';
-import { findTicketForUpdate, insertTicket, setTicketAssets } from './tickets.repository.js';
+import { findTicketForUpdate } from './tickets.repository.js';
 import type { TicketService } from './tickets.service.js';
 
 /** Supervision acts on tickets as itself: a system actor people recognise in the timeline. */
@@ -34,10 +30,9 @@ export class AlertTickets {
   constructor(
     private readonly clock: Clock,
     private readonly tickets: TicketService,
-    private readonly audit: AuditService,
   ) {}
 
-  async open(
+  open(
     trx: Db,
     v: {
       clientId: string;
@@ -49,54 +44,19 @@ export class AlertTickets {
       alertId: string;
     },
   ): Promise<{ id: string; number: number }> {
-    const now = this.clock.now();
-    const client = await clientBasics(trx, v.clientId);
-    if (!client) throw notFound('Client');
-    const result = await qualify(trx, {
-      clientId: v.clientId,
-      impact: v.impact,
-      urgency: v.urgency,
-      categoryId: null,
-      assetIds: [v.assetId],
-      today: localDateOf(now, client.time_zone),
-    });
-    if ('problems' in result) throw invalidFields(result.problems);
-    const q = result.qualification;
-    const row = await this.tickets.newTicketRow(supervisionCtx, now, {
+    return this.tickets.openFromChannel(trx, supervisionCtx, {
       clientId: v.clientId,
       title: v.title,
       description: v.description,
-      type: 'incident',
       source: 'monitoring',
       impact: v.impact,
       urgency: v.urgency,
-      categoryId: null,
+      assetIds: [v.assetId],
       requesterContactId: null,
       requesterUserId: null,
       requesterName: null,
-      qualification: q,
+      created: { visibility: 'internal', data: { alertId: v.alertId } },
     });
-    row.number = await nextCounterValue(trx, 'ticket');
-    await insertTicket(trx, row);
-    await setTicketAssets(trx, row.id, [v.assetId]);
-    const draft = await openDraft(trx, row, now);
-    draft.events.push({
-      kind: 'created',
-      visibility: 'internal',
-      body: row.description || null,
-      data: { source: 'monitoring', alertId: v.alertId, priority: row.priority, level: row.support_level },
-    });
-    this.tickets.routeAtIntake(draft, await defaultTeam(trx, v.clientId, q, null), null, false);
-    draft.reindex = true;
-    await saveDraft(trx, supervisionCtx, draft);
-    await this.audit.record(trx, supervisionCtx, {
-      action: 'create',
-      objectType: 'ticket',
-      objectId: row.id,
-      clientId: row.client_id,
-      after: { number: row.number, title: row.title, priority: row.priority, source: 'monitoring' },
-    });
-    return { id: row.id, number: row.number };
   }
 
   /** An internal note from supervision (a severity change, a recovery the technician decides about). */

@@ -310,7 +310,7 @@ export class TicketService {
    * A ticket opened by an inbound mail, written in the caller's transaction (mail intake marks the mail processed in
    * the same one). Impact and urgency default to 3/3; it lands with the client's default team like a portal ticket.
    */
-  async openFromMail(
+  openFromMail(
     trx: Db,
     ctx: Ctx,
     v: {
@@ -323,38 +323,75 @@ export class TicketService {
       mailId: string;
     },
   ): Promise<{ id: string; number: number }> {
+    const { mailId, ...rest } = v;
+    return this.openFromChannel(trx, ctx, {
+      ...rest,
+      source: 'email',
+      impact: 3,
+      urgency: 3,
+      assetIds: [],
+      created: { visibility: 'public', data: { mailId } },
+    });
+  }
+
+  /**
+   * A ticket opened by an intake channel (mail, monitoring) in the caller's transaction: qualified like any ticket
+   * (contract, priority, entry level, SLA clocks), routed to the client's default team, with its creation event
+   * and audit entry.
+   */
+  async openFromChannel(
+    trx: Db,
+    ctx: Ctx,
+    v: {
+      clientId: string;
+      title: string;
+      description: string;
+      source: 'email' | 'monitoring';
+      impact: SeverityLevel;
+      urgency: SeverityLevel;
+      assetIds: string[];
+      requesterContactId: string | null;
+      requesterUserId: string | null;
+      requesterName: string | null;
+      created: { visibility: 'public' | 'internal'; data: Record<string, unknown> };
+    },
+  ): Promise<{ id: string; number: number }> {
     const now = this.clock.now();
     const client = await clientBasics(trx, v.clientId);
     if (!client) throw notFound('Client');
-    const impact = 3;
-    const urgency = 3;
     const result = await qualify(trx, {
       clientId: v.clientId,
-      impact,
-      urgency,
+      impact: v.impact,
+      urgency: v.urgency,
       categoryId: null,
-      assetIds: [],
+      assetIds: v.assetIds,
       today: localDateOf(now, client.time_zone),
     });
     if ('problems' in result) throw invalidFields(result.problems);
     const q = result.qualification;
     const row = await this.newTicketRow(ctx, now, {
-      ...v,
+      clientId: v.clientId,
+      title: v.title,
+      description: v.description,
       type: 'incident',
-      source: 'email',
-      impact,
-      urgency,
+      source: v.source,
+      impact: v.impact,
+      urgency: v.urgency,
       categoryId: null,
+      requesterContactId: v.requesterContactId,
+      requesterUserId: v.requesterUserId,
+      requesterName: v.requesterName,
       qualification: q,
     });
     row.number = await nextCounterValue(trx, 'ticket');
     await insertTicket(trx, row);
+    if (v.assetIds.length > 0) await setTicketAssets(trx, row.id, v.assetIds);
     const draft = await openDraft(trx, row, now);
     draft.events.push({
       kind: 'created',
-      visibility: 'public',
+      visibility: v.created.visibility,
       body: row.description || null,
-      data: { source: 'email', mailId: v.mailId, priority: row.priority, level: row.support_level },
+      data: { source: v.source, ...v.created.data, priority: row.priority, level: row.support_level },
     });
     this.routeAtIntake(draft, await defaultTeam(trx, v.clientId, q, null), null, false);
     draft.reindex = true;
@@ -364,7 +401,7 @@ export class TicketService {
       objectType: 'ticket',
       objectId: row.id,
       clientId: row.client_id,
-      after: { number: row.number, title: row.title, priority: row.priority, source: 'email' },
+      after: { number: row.number, title: row.title, priority: row.priority, source: v.source },
     });
     return { id: row.id, number: row.number };
   }
