@@ -1,30 +1,16 @@
 /** The outbox as the sender sees it: due mails claimed under a lease, their files, and each try's outcome. */
 import { newId } from '../../../core/ids.js';
 import type { Db } from '../../../db/connection.js';
-import { dialectOf } from '../../../db/dialect.js';
+import { leaseDue } from '../../../db/lease.js';
 import type { MailMessageRow } from '../../../db/schema.js';
 
 export type ClaimedMail = MailMessageRow & { ticket_number: number | null };
 
-/**
- * Takes up to `limit` queued mails due now and pushes their next try `leaseMs` away, in one transaction: another
- * process (SKIP LOCKED on PostgreSQL) or the next pass will not take them while this one sends. If this process dies
- * mid-send, the lease runs out and the mail is tried again.
- */
+/** Takes up to `limit` queued mails due now under a lease (see `leaseDue`), with their ticket's number. */
 export async function claimDueMails(db: Db, now: string, leaseUntil: string, limit: number): Promise<ClaimedMail[]> {
   return db.transaction().execute(async (trx) => {
-    let query = trx
-      .selectFrom('mail_messages')
-      .select('id')
-      .where('status', '=', 'queued')
-      .where('next_attempt_at', '<=', now)
-      .orderBy('next_attempt_at')
-      .orderBy('id')
-      .limit(limit);
-    if (dialectOf(trx) === 'postgres') query = query.forUpdate().skipLocked();
-    const ids = (await query.execute()).map((r) => r.id);
+    const ids = await leaseDue(trx, 'mail_messages', 'queued', now, leaseUntil, limit);
     if (ids.length === 0) return [];
-    await trx.updateTable('mail_messages').set({ next_attempt_at: leaseUntil }).where('id', 'in', ids).execute();
     return trx
       .selectFrom('mail_messages')
       .leftJoin('tickets', 'tickets.id', 'mail_messages.ticket_id')

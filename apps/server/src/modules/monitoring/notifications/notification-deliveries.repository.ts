@@ -7,6 +7,7 @@ import type { ClientScope } from '../../../core/actor.js';
 import { newId } from '../../../core/ids.js';
 import type { Db } from '../../../db/connection.js';
 import { type DialectName, dialectOf } from '../../../db/dialect.js';
+import { leaseDue } from '../../../db/lease.js';
 import { decodeCursor, instantAfter, nonEmpty, toPage } from '../../../db/pagination.js';
 import type { NotificationDeliveryRow } from '../../../db/schema-monitoring.js';
 
@@ -106,11 +107,7 @@ export interface ClaimedDelivery {
   ticket_number: number | null;
 }
 
-/**
- * Takes up to `limit` pending deliveries due now and pushes their next try to `leaseUntil`, in one transaction:
- * another process (SKIP LOCKED on PostgreSQL) or the next pass leaves them alone while this one sends. If this
- * process dies mid-send, the lease runs out and the delivery is tried again.
- */
+/** Takes up to `limit` pending deliveries due now under a lease (see `leaseDue`), with what their message needs. */
 export async function claimDueDeliveries(
   db: Db,
   now: string,
@@ -118,22 +115,8 @@ export async function claimDueDeliveries(
   limit: number,
 ): Promise<ClaimedDelivery[]> {
   return db.transaction().execute(async (trx) => {
-    let query = trx
-      .selectFrom('notification_deliveries')
-      .select('id')
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', now)
-      .orderBy('next_attempt_at')
-      .orderBy('id')
-      .limit(limit);
-    if (dialectOf(trx) === 'postgres') query = query.forUpdate().skipLocked();
-    const ids = (await query.execute()).map((r) => r.id);
+    const ids = await leaseDue(trx, 'notification_deliveries', 'pending', now, leaseUntil, limit);
     if (ids.length === 0) return [];
-    await trx
-      .updateTable('notification_deliveries')
-      .set({ next_attempt_at: leaseUntil })
-      .where('id', 'in', ids)
-      .execute();
     return trx
       .selectFrom('notification_deliveries as d')
       .innerJoin('notification_rules as r', 'r.id', 'd.rule_id')
