@@ -1,63 +1,20 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemCtx } from '../src/core/actor.js';
 import { DIALECTS } from './databases.js';
 import { factories } from './factories.js';
 import { type Harness, startHarness } from './harness.js';
+import { type AgentProcess, runAgentCommand, startAgentProcess } from './server-process.js';
 
 // The real vigie-agent process (its TypeScript through tsx, as `bin/vigie-agent.mjs` runs it) against a real server
 // on a socket, measuring the machine the tests run on. Intervals are shortened with the agent's own flags.
-const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
-const AGENT = ['--import', 'tsx', join(ROOT, 'apps/agent/src/main.ts')];
 const CHECK_LOAD = '/usr/lib/nagios/plugins/check_load';
 
-/** One agent command to its end. Not spawnSync: the server under test answers from this very process. */
-function runAgent(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [...AGENT, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
-}
-
-/** A running agent and everything it printed, line by line. */
-interface AgentProcess {
-  child: ChildProcess;
-  lines: string[];
-  exited: Promise<number | null>;
-}
-
+/** The agent measuring and running its plugins every second, logging each batch. */
 function startAgent(stateDir: string): AgentProcess {
-  const child = spawn(
-    process.execPath,
-    [...AGENT, 'run', '--state-dir', stateDir, '--verbose', '--metrics-seconds', '1', '--plugin-seconds', '1'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const lines: string[] = [];
-  const collect = (stream: NodeJS.ReadableStream | null) => {
-    let rest = '';
-    stream?.setEncoding('utf8');
-    stream?.on('data', (chunk: string) => {
-      const parts = (rest + chunk).split('\n');
-      rest = parts.pop() ?? '';
-      lines.push(...parts);
-    });
-  };
-  collect(child.stdout);
-  collect(child.stderr);
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  return { child, lines, exited };
+  return startAgentProcess(['--state-dir', stateDir, '--verbose', '--metrics-seconds', '1', '--plugin-seconds', '1']);
 }
 
 async function waitFor<T>(
@@ -121,7 +78,7 @@ describe.each(DIALECTS)('the vigie-agent process against a real server (%s)', (d
       label: 'test machine',
       expiresInHours: 1,
     });
-    const refused = await runAgent([
+    const refused = await runAgentCommand([
       'enroll',
       '--server',
       harness.baseUrl,
@@ -133,7 +90,7 @@ describe.each(DIALECTS)('the vigie-agent process against a real server (%s)', (d
     expect(refused.status).toBe(77);
     expect(refused.stderr).toContain('the server refused the token');
 
-    const enrolled = await runAgent([
+    const enrolled = await runAgentCommand([
       'enroll',
       '--server',
       harness.baseUrl,
